@@ -1,0 +1,77 @@
+package org.agora.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostPublished;
+
+/**
+ * Turns payloads into the exact bytes that go on the log and back. The bytes are pinned by tests:
+ * fields in declaration order, nulls left out, instants as ISO-8601 strings, unknown fields
+ * tolerated on the way in.
+ */
+public final class EventCodec {
+  private static final Map<String, Class<? extends AgoraEvent>> TYPES =
+      Map.of(
+          PostPublished.TYPE, PostPublished.class,
+          ContentKeyIssued.TYPE, ContentKeyIssued.class);
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private EventCodec() {}
+
+  public static byte[] encode(AgoraEvent event) {
+    try {
+      return MAPPER.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Decodes a payload of the given wire type; an unknown type is an error the caller handles. */
+  public static AgoraEvent decode(String type, byte[] payload) {
+    Class<? extends AgoraEvent> target = TYPES.get(type);
+    if (target == null) {
+      throw new UnknownEventTypeException(type);
+    }
+    return decode(target, payload);
+  }
+
+  public static <T extends AgoraEvent> T decode(Class<T> target, byte[] payload) {
+    try {
+      return MAPPER.readValue(payload, target);
+    } catch (IOException e) {
+      throw new MalformedEventException(target.getSimpleName(), e);
+    }
+  }
+
+  public static boolean knows(String type) {
+    return TYPES.containsKey(type);
+  }
+
+  public static final class UnknownEventTypeException extends RuntimeException {
+    public UnknownEventTypeException(String type) {
+      super("unknown event type " + type);
+    }
+  }
+
+  public static final class MalformedEventException extends RuntimeException {
+    public MalformedEventException(String what, Throwable cause) {
+      super("malformed " + what + ": " + cause.getMessage(), cause);
+    }
+  }
+}
