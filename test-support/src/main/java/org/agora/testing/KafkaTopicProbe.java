@@ -1,0 +1,73 @@
+package org.agora.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reads and writes the real Kafka of a test run: what a service appended, and events to feed. */
+public final class KafkaTopicProbe {
+  private KafkaTopicProbe() {}
+
+  /**
+   * Every record of the topic, read from the beginning, that matches; it keeps reading until {@code
+   * expected} matches are found or the wait is over.
+   */
+  public static List<ConsumerRecord<String, byte[]>> records(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> match, int expected, Duration wait) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant deadline = Instant.now().plus(wait);
+      while (found.size() < expected && Instant.now().isBefore(deadline)) {
+        for (var record : consumer.poll(Duration.ofMillis(250))) {
+          if (match.test(record)) {
+            found.add(record);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  public static String header(ConsumerRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value());
+  }
+
+  /** Appends one record with the given headers and waits for the broker's acknowledgement. */
+  public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      var record = new ProducerRecord<>(topic, key, value);
+      headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes())));
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("sending to " + topic, e);
+    }
+  }
+}
