@@ -1,0 +1,81 @@
+package org.agora.timeline.projection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.agora.events.EventEnvelope;
+import org.agora.events.posts.PostPublished;
+import org.agora.timeline.domain.PageRequest;
+
+/**
+ * The posts read model. Applying an event is idempotent: a post already projected is left as it is,
+ * so a redelivered or replayed record changes nothing.
+ */
+@ApplicationScoped
+public class PostProjection {
+  private static final String INSERT =
+      "insert into projected_post (id, author_id, published_at, in_reply_to_id, language,"
+          + " visibility, content_alg, content_nonce, content_ciphertext, event_id)"
+          + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (id) do nothing";
+
+  /** Projects a published post; true when it was new. */
+  public Uni<Boolean> apply(EventEnvelope envelope, PostPublished event) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(INSERT)
+                            .setParameter(1, event.postId().value())
+                            .setParameter(2, event.authorId().value())
+                            .setParameter(3, event.publishedAt())
+                            .setParameter(
+                                4, event.inReplyToId() == null ? null : event.inReplyToId().value())
+                            .setParameter(5, event.language())
+                            .setParameter(6, event.visibility())
+                            .setParameter(7, event.content().alg())
+                            .setParameter(8, event.content().nonce())
+                            .setParameter(9, event.content().ciphertext())
+                            .setParameter(10, envelope.id())
+                            .executeUpdate())
+                .map(rows -> rows > 0));
+  }
+
+  /** One page of an author's posts, newest first. */
+  public Uni<List<ProjectedPost>> byAuthor(UUID author, PageRequest page) {
+    StringBuilder where = new StringBuilder("authorId = :author");
+    Parameters params = Parameters.with("author", author);
+    if (page.maxId() != null) {
+      where.append(" and id < :maxId");
+      params.and("maxId", page.maxId());
+    }
+    if (page.sinceId() != null) {
+      where.append(" and id > :sinceId");
+      params.and("sinceId", page.sinceId());
+    }
+    if (page.minId() != null) {
+      where.append(" and id > :minId");
+      params.and("minId", page.minId());
+    }
+    String order = page.ascending() ? " order by id asc" : " order by id desc";
+    return Panache.withSession(
+        () ->
+            ProjectedPost.<ProjectedPost>find(where + order, params)
+                .page(0, page.limit())
+                .list()
+                .map(
+                    rows -> {
+                      List<ProjectedPost> ordered = new ArrayList<>(rows);
+                      if (page.ascending()) {
+                        Collections.reverse(ordered);
+                      }
+                      return ordered;
+                    }));
+  }
+}

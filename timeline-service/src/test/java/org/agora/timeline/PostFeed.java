@@ -1,0 +1,69 @@
+package org.agora.timeline;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.agora.events.AccountId;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventCodec;
+import org.agora.events.PostId;
+import org.agora.events.crypto.DataKey;
+import org.agora.events.crypto.KeyEncryptionKey;
+import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostEvent;
+import org.agora.events.posts.PostPublished;
+import org.agora.testing.KafkaTopicProbe;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Feeds the real Kafka with what post-service would append, as tests of this service need. */
+final class PostFeed {
+  private PostFeed() {}
+
+  static PostPublished publish(AccountId author, String text, Instant at) {
+    PostId id = PostId.newId(at);
+    DataKey key = DataKey.generate();
+    var event =
+        new PostPublished(id, author, key.seal(text, id.toString()), "en", null, "public", at);
+    KeyEncryptionKey kek = kek();
+    send(
+        ContentKeyIssued.TOPIC,
+        new ContentKeyIssued(id, kek.id(), kek.wrap(key)),
+        id,
+        UUID.randomUUID());
+    send(PostEvent.TOPIC, event, id, UUID.randomUUID());
+    return event;
+  }
+
+  static void send(String topic, AgoraEvent event, PostId subject, UUID eventId) {
+    KafkaTopicProbe.send(
+        topic,
+        subject.toString(),
+        EventCodec.encode(event),
+        headers(event.type(), subject, eventId));
+  }
+
+  static Map<String, String> headers(String type, PostId subject, UUID eventId) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("ce_specversion", "1.0");
+    headers.put("ce_id", eventId.toString());
+    headers.put("ce_source", "/agora/test");
+    headers.put("ce_type", type);
+    headers.put("ce_subject", subject.toString());
+    headers.put("ce_time", Instant.now().toString());
+    headers.put("ce_actor", "system:test");
+    headers.put("content-type", "application/json");
+    return headers;
+  }
+
+  static void shred(PostId post) {
+    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, post.toString(), null, Map.of());
+  }
+
+  static KeyEncryptionKey kek() {
+    var config = ConfigProvider.getConfig();
+    return KeyEncryptionKey.fromBase64(
+        config.getValue("agora.content.kek-id", String.class),
+        config.getValue("agora.content.kek", String.class));
+  }
+}
