@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# Keycloak in dev mode (H2 data in the state dir) on 127.0.0.1:8180, realm imported from
+# infra/local/keycloak/agora-realm.json on first start.
+#
+# Issuer: every token says iss=http://localhost:8080/auth/realms/agora (the gateway's URL), whether
+# it was fetched through the gateway or directly on 8180; back-channel URLs (token, JWKS, ...) follow
+# the request, so services talk to 127.0.0.1:8180 directly. The admin console is on 8180 only.
+# --proxy-headers xforwarded: behind the gateway Keycloak sees the client's address (events,
+# logs); the gateway sends Host/X-Forwarded-Host = the public host so URLs stay under /auth.
+
+KC_VERSION=26.7.3
+KC_PORT=8180
+KC_URL=http://127.0.0.1:$KC_PORT
+KC_PUBLIC_URL=http://localhost:8080/auth
+KC_REALM=agora
+KC_ZIP_NAME=keycloak-quarkus-dist-$KC_VERSION.zip
+KC_HOME=$AGORA_STATE/keycloak/keycloak-$KC_VERSION
+KC_MARKER=keycloak-$KC_VERSION
+KC_LOG=$LOG_DIR/keycloak.log
+KC_ADMIN_USER="admin"
+KC_ADMIN_PASSWORD=${AGORA_KC_ADMIN_PASSWORD:-admin} # local only
+
+kc_pid() { part_pid keycloak "$KC_MARKER"; }
+
+kc_install() {
+  [[ -x $KC_HOME/bin/kc.sh ]] && return 0
+  fetch_artifact "org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" "$KC_ZIP_NAME"
+  say "unpacking Keycloak $KC_VERSION into $KC_HOME"
+  local tmp
+  mkdir -p "$(dirname "$KC_HOME")"
+  tmp=$(mktemp -d "$(dirname "$KC_HOME")/.unzip.XXXXXX")
+  unzip -q "$AGORA_CACHE/$KC_ZIP_NAME" -d "$tmp" || { rm -rf "$tmp"; die "could not unzip $AGORA_CACHE/$KC_ZIP_NAME"; }
+  mv "$tmp/keycloak-$KC_VERSION" "$KC_HOME"
+  rm -rf "$tmp"
+}
+
+kc_realm_ready() { http_ok "$KC_URL/realms/$KC_REALM/.well-known/openid-configuration"; }
+
+kc_start() {
+  if kc_pid >/dev/null; then
+    say "keycloak is already running (pid $(kc_pid))"
+  else
+    ensure_port_free "$KC_PORT" keycloak
+    kc_install
+    # Import runs on every start but skips a realm that already exists (the H2 data wins).
+    mkdir -p "$KC_HOME/data/import"
+    cp "$AGORA_INFRA/keycloak/agora-realm.json" "$KC_HOME/data/import/agora-realm.json"
+    say "starting keycloak $KC_VERSION on $KC_URL (issuer $KC_PUBLIC_URL/realms/$KC_REALM)"
+    start_bg keycloak "$KC_LOG" env \
+      KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
+      JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+      "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --http-host 127.0.0.1 --import-realm \
+      --hostname "$KC_PUBLIC_URL" --hostname-backchannel-dynamic true --hostname-admin "$KC_URL" \
+      --proxy-headers xforwarded
+  fi
+  wait_until "keycloak (realm $KC_REALM)" 180 keycloak "$KC_MARKER" "$KC_LOG" kc_realm_ready
+}
+
+kc_stop() { stop_part keycloak "$KC_MARKER" 60; }
+
+# --- admin REST API (master realm admin; its tokens live 60 s, so fetch one per task) --------
+kc_admin_token() {
+  curl -fsS --max-time 10 "$KC_URL/realms/master/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=admin-cli \
+    --data-urlencode "username=$KC_ADMIN_USER" --data-urlencode "password=$KC_ADMIN_PASSWORD" |
+    jq -er .access_token
+}
+
+kc_api() { # token method path [curl args...]
+  local token=$1 method=$2 path=$3
+  shift 3
+  curl -fsS --max-time 10 -X "$method" -H "Authorization: Bearer $token" "$KC_URL/admin/realms/$KC_REALM$path" "$@"
+}
+
+kc_user_id() { # token username: prints the id, or nothing
+  kc_api "$1" GET "/users?exact=true&username=$2" | jq -r '.[0].id // empty'
+}
+
+# Creates the user if missing (then with the password given), or resets its password when asked,
+# and grants the extra realm roles.
+kc_ensure_user() { # token username password reset(true|false) first last email role...
+  local token=$1 username=$2 password=$3 reset=$4 first=$5 last=$6 email=$7 id roles
+  shift 7
+  id=$(kc_user_id "$token" "$username")
+  if [[ -z $id ]]; then
+    jq -n --arg u "$username" --arg p "$password" --arg f "$first" --arg l "$last" --arg e "$email" \
+      '{username: $u, enabled: true, emailVerified: true, firstName: $f, lastName: $l, email: $e,
+        requiredActions: [], credentials: [{type: "password", value: $p, temporary: false}]}' |
+      kc_api "$token" POST /users -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
+      die "could not create the demo user $username in realm $KC_REALM"
+    id=$(kc_user_id "$token" "$username")
+    [[ -n $id ]] || die "the demo user $username was created but cannot be found"
+    say "created demo user $username"
+  elif [[ $reset == true ]]; then
+    jq -n --arg p "$password" '{type: "password", value: $p, temporary: false}' |
+      kc_api "$token" PUT "/users/$id/reset-password" -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
+      die "could not set the password of demo user $username"
+    say "demo user $username exists: password reset to the one in demo-users.txt"
+  else
+    say "demo user $username exists"
+  fi
+  (($# > 0)) || return 0
+  roles=$(for role in "$@"; do kc_api "$token" GET "/roles/$role" || die "realm role $role is missing"; done | jq -s .)
+  kc_api "$token" POST "/users/$id/role-mappings/realm" -H 'Content-Type: application/json' --data-binary "$roles" >/dev/null ||
+    die "could not grant roles $* to $username"
+}

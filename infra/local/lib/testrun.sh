@@ -1,0 +1,17 @@
+# The whole test suite, as the README's second command and CI run it. Sourced by infra/local/agora.
+
+# Unit tests and @QuarkusTests need the infra only; the e2e tests need the packaged services and
+# the gateway, so they run after the build has made the jars and the services run from them.
+cmd_test() { # usage: test — the whole suite: infra, build with unit and @QuarkusTests, then services + gateway and the e2e tests (Java ITs and a real Mastodon client)
+  take_lock
+  require_tools node:nodejs npm:npm
+  infra_up
+  say "build, unit tests and @QuarkusTests against the running Kafka, PostgreSQL and Keycloak"
+  (cd "$AGORA_REPO" && ./mvnw -B install)
+  services_restart
+  gw_start
+  say "end-to-end tests through the gateway"
+  (cd "$AGORA_REPO" && ./mvnw -B -Pe2e -pl e2e verify)
+  say "a real Mastodon client library (megalodon) through the gateway"
+  (cd "$AGORA_REPO/e2e/megalodon" && npm ci --no-audit --no-fund --loglevel=error && npm test)
+}
