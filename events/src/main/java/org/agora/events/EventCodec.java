@@ -9,7 +9,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.media.MediaKeyIssued;
+import org.agora.events.media.MediaUploaded;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 
 /**
@@ -21,7 +27,13 @@ public final class EventCodec {
   private static final Map<String, Class<? extends AgoraEvent>> TYPES =
       Map.of(
           PostPublished.TYPE, PostPublished.class,
-          ContentKeyIssued.TYPE, ContentKeyIssued.class);
+          PostEdited.TYPE, PostEdited.class,
+          PostDeleted.TYPE, PostDeleted.class,
+          ContentKeyIssued.TYPE, ContentKeyIssued.class,
+          MediaUploaded.TYPE, MediaUploaded.class,
+          MediaKeyIssued.TYPE, MediaKeyIssued.class,
+          AccountSuspended.TYPE, AccountSuspended.class,
+          AccountReinstated.TYPE, AccountReinstated.class);
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -58,6 +70,27 @@ public final class EventCodec {
       throw new MalformedEventException(target.getSimpleName(), e);
     }
   }
+
+  /**
+   * The wrapped key of a record on a key topic, whichever aggregate it belongs to: post and media
+   * key records share the fields {@code kekId} and {@code wrappedKey}.
+   */
+  public static WrappedKey wrappedKey(byte[] payload) {
+    try {
+      var tree = MAPPER.readTree(payload);
+      var kekId = tree == null ? null : tree.get("kekId");
+      var wrapped = tree == null ? null : tree.get("wrappedKey");
+      if (kekId == null || wrapped == null || !kekId.isTextual() || !wrapped.isTextual()) {
+        throw new MalformedEventException(
+            "key record", new IOException("kekId and wrappedKey are required"));
+      }
+      return new WrappedKey(kekId.asText(), wrapped.asText());
+    } catch (IOException e) {
+      throw new MalformedEventException("key record", e);
+    }
+  }
+
+  public record WrappedKey(String kekId, String wrappedKey) {}
 
   public static boolean knows(String type) {
     return TYPES.containsKey(type);

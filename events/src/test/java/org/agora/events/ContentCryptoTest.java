@@ -35,6 +35,20 @@ class ContentCryptoTest {
   }
 
   @Test
+  void sealedBytesOpenOnlyWithTheirKeyAndId() {
+    DataKey key = DataKey.generate();
+    byte[] image = "JFIF pixels".getBytes(StandardCharsets.UTF_8);
+
+    byte[] sealed = key.sealBytes(image, "media-1");
+
+    assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("pixels");
+    assertThat(key.openBytes(sealed, "media-1")).isEqualTo(image);
+    assertThatThrownBy(() -> key.openBytes(sealed, "media-2")).isInstanceOf(CryptoException.class);
+    assertThatThrownBy(() -> key.openBytes(new byte[5], "media-1"))
+        .isInstanceOf(CryptoException.class);
+  }
+
+  @Test
   void wrappedKeysUnwrapOnlyUnderTheirKeyEncryptionKey() {
     KeyEncryptionKey kek = KeyEncryptionKey.fromBase64("kek-a", KEK_A);
     DataKey key = DataKey.generate();

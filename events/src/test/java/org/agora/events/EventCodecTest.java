@@ -11,8 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.media.MediaKeyIssued;
+import org.agora.events.media.MediaUploaded;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +35,14 @@ class EventCodecTest {
   void postPublishedBytesArePinned() {
     var event =
         new PostPublished(
-            POST, AUTHOR, SEALED, "en", null, "public", Instant.parse("2026-11-29T20:00:00Z"));
+            POST,
+            AUTHOR,
+            SEALED,
+            "en",
+            null,
+            "public",
+            Instant.parse("2026-11-29T20:00:00Z"),
+            null);
 
     assertThat(new String(EventCodec.encode(event), StandardCharsets.UTF_8))
         .isEqualTo(
@@ -48,6 +62,23 @@ class EventCodecTest {
         .isEqualTo(
             "{\"postId\":\"0190f3a2-7b1c-7d4e-9a3b-5c6d7e8f9012\",\"kekId\":\"kek-1\","
                 + "\"wrappedKey\":\"d3JhcHBlZA==\"}");
+  }
+
+  @Test
+  void postDeletedBytesArePinned() {
+    var event =
+        new PostDeleted(
+            POST,
+            AUTHOR,
+            List.of(UUID.fromString("0190f3a2-0000-7000-8000-000000000001")),
+            Instant.parse("2026-11-29T21:00:00Z"));
+
+    assertThat(new String(EventCodec.encode(event), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"postId\":\"0190f3a2-7b1c-7d4e-9a3b-5c6d7e8f9012\","
+                + "\"authorId\":\"3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e\","
+                + "\"mediaIds\":[\"0190f3a2-0000-7000-8000-000000000001\"],"
+                + "\"deletedAt\":\"2026-11-29T21:00:00Z\"}");
   }
 
   @Test
@@ -73,10 +104,26 @@ class EventCodecTest {
             "de",
             PostId.newId(Instant.now()),
             "public",
-            Instant.now());
+            Instant.now(),
+            List.of(UUID.randomUUID()));
     var key = new ContentKeyIssued(POST, "kek-1", "d3JhcHBlZA==");
+    var edited = new PostEdited(POST, AUTHOR, SEALED, "de", Instant.now());
+    var deleted = new PostDeleted(POST, AUTHOR, List.of(UUID.randomUUID()), Instant.now());
+    var uploaded =
+        new MediaUploaded(
+            UUID.randomUUID(), AUTHOR, "image/jpeg", 640, 480, 12345, SEALED, Instant.now());
+    var mediaKey = new MediaKeyIssued(UUID.randomUUID(), "kek-1", "d3JhcHBlZA==");
+    var suspended =
+        new AccountSuspended(
+            AUTHOR, UUID.randomUUID(), Instant.now().plusSeconds(60), Instant.now());
+    var reinstated = new AccountReinstated(AUTHOR, UUID.randomUUID(), Instant.now());
 
-    for (AgoraEvent event : new AgoraEvent[] {published, key}) {
+    for (AgoraEvent event :
+        new AgoraEvent[] {
+          published, key, edited, deleted, uploaded, mediaKey, suspended, reinstated
+        }) {
+      assertThat(EventCodec.knows(event.type())).as(event.type()).isTrue();
+      assertThat(EventCodec.decode(event.type(), EventCodec.encode(event))).isEqualTo(event);
       var errors = schema(event.type()).validate(json.readTree(EventCodec.encode(event)));
       assertThat(errors).as(event.type()).isEmpty();
     }

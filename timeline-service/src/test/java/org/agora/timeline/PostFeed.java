@@ -24,7 +24,8 @@ final class PostFeed {
     PostId id = PostId.newId(at);
     DataKey key = DataKey.generate();
     var event =
-        new PostPublished(id, author, key.seal(text, id.toString()), "en", null, "public", at);
+        new PostPublished(
+            id, author, key.seal(text, id.toString()), "en", null, "public", at, null);
     KeyEncryptionKey kek = kek();
     send(
         ContentKeyIssued.TOPIC,

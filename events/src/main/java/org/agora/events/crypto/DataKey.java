@@ -56,6 +56,37 @@ public final class DataKey {
     }
   }
 
+  /** Seals bytes (media) as nonce followed by ciphertext and tag, bound to the aggregate id. */
+  public byte[] sealBytes(byte[] plain, String aggregateId) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(aggregateId.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+      System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+      cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+      return sealed;
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("cannot seal bytes", e);
+    }
+  }
+
+  public byte[] openBytes(byte[] sealed, String aggregateId) {
+    if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new CryptoException("sealed bytes of " + aggregateId + " are truncated", null);
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+      cipher.updateAAD(aggregateId.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("cannot open bytes of " + aggregateId, e);
+    }
+  }
+
   public String open(EncryptedContent content, String aggregateId) {
     if (!EncryptedContent.AES_256_GCM.equals(content.alg())) {
       throw new CryptoException("unsupported content algorithm " + content.alg(), null);

@@ -1,12 +1,17 @@
 package org.agora.events.posts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.EncryptedContent;
 import org.agora.events.PostId;
 
-/** A post was published. Its text travels only as ciphertext under the post's data key. */
+/**
+ * A post was published. Its text travels only as ciphertext under the post's data key; attached
+ * media are named by id (their bytes live encrypted in the media store).
+ */
 public record PostPublished(
     PostId postId,
     AccountId authorId,
@@ -14,7 +19,8 @@ public record PostPublished(
     String language,
     PostId inReplyToId,
     String visibility,
-    Instant publishedAt)
+    Instant publishedAt,
+    List<UUID> mediaIds)
     implements PostEvent {
   public static final String TYPE = "agora.post.published.v1";
 
@@ -24,6 +30,7 @@ public record PostPublished(
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(publishedAt, "publishedAt");
+    mediaIds = mediaIds == null || mediaIds.isEmpty() ? null : List.copyOf(mediaIds);
   }
 
   @Override

@@ -3,45 +3,79 @@ package org.agora.post.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.agora.events.AccountId;
+import org.agora.events.PostId;
+import org.agora.events.posts.PostDeleted;
 import org.agora.kit.api.ApiException;
 import org.agora.kit.auth.Caller;
-import org.agora.kit.mastodon.MastodonAccount;
+import org.agora.kit.keys.ContentKeyRing;
 import org.agora.kit.mastodon.MastodonStatus;
+import org.agora.post.config.PostLimits;
 import org.agora.post.domain.PostComposer;
 import org.agora.post.domain.PostRejected;
 import org.agora.post.domain.PublishPost;
 import org.agora.post.messaging.PostLog;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.agora.post.projection.PostStore;
+import org.agora.post.projection.StoredMedia;
+import org.agora.post.projection.StoredPost;
+import org.agora.post.storage.MediaStore;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Mastodon's statuses API: publishing. */
+/**
+ * Mastodon's statuses API: publish, read, edit (with history) and delete. Only the author may
+ * change or delete a post; anyone else is told it does not exist.
+ */
 @Path("/api/v1/statuses")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusesResource {
+  static final String SUSPENDED = "Your account is suspended";
+
   private final Caller caller;
   private final PostComposer composer;
   private final PostLog log;
-  private final String publicUrl;
+  private final PostStore store;
+  private final StatusViews views;
+  private final ContentKeyRing keys;
+  private final MediaStore mediaStore;
+  private final PostLimits limits;
+  private final Clock clock;
 
   public StatusesResource(
       Caller caller,
       PostComposer composer,
       PostLog log,
-      @ConfigProperty(name = "agora.public-url") String publicUrl) {
+      PostStore store,
+      StatusViews views,
+      ContentKeyRing keys,
+      MediaStore mediaStore,
+      PostLimits limits,
+      Clock clock) {
     this.caller = caller;
     this.composer = composer;
     this.log = log;
-    this.publicUrl = publicUrl;
+    this.store = store;
+    this.views = views;
+    this.keys = keys;
+    this.mediaStore = mediaStore;
+    this.limits = limits;
+    this.clock = clock;
   }
 
   @POST
+  @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<MastodonStatus> publish(StatusRequest request) {
     AccountId author = caller.requireSpeaker();
@@ -52,6 +86,7 @@ public class StatusesResource {
   }
 
   @POST
+  @Authenticated
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<MastodonStatus> publishForm(
       @RestForm String status,
@@ -64,38 +99,226 @@ public class StatusesResource {
         author, new StatusRequest(status, inReplyToId, language, visibility, null, null, mediaIds));
   }
 
-  private Uni<MastodonStatus> publish(AccountId author, StatusRequest request) {
-    if (request.mediaIds() != null && !request.mediaIds().isEmpty()) {
-      // TODO(#4): media attachments arrive with the media store.
-      throw ApiException.unprocessable("media_ids: media attachments are not supported yet");
+  @GET
+  @Path("/{id}")
+  public Uni<MastodonStatus> read(@PathParam("id") String id) {
+    return live(id)
+        .chain(post -> views.status(post, usernameIfAuthor(post)))
+        .map(status -> status.orElseThrow(ApiException::notFound));
+  }
+
+  @GET
+  @Path("/{id}/history")
+  public Uni<List<StatusViews.StatusEdit>> history(@PathParam("id") String id) {
+    return live(id)
+        .chain(
+            post ->
+                store
+                    .revisions(post.id)
+                    .map(revisions -> views.history(post, revisions, usernameIfAuthor(post))));
+  }
+
+  @GET
+  @Path("/{id}/source")
+  @Authenticated
+  public Uni<Map<String, String>> source(@PathParam("id") String id) {
+    AccountId me = caller.requireAccount();
+    return owned(id, me)
+        .map(
+            post ->
+                Map.of(
+                    "id", post.id.toString(),
+                    "text", views.text(post).orElseThrow(ApiException::notFound),
+                    "spoiler_text", ""));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Authenticated
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<MastodonStatus> edit(@PathParam("id") String id, StatusRequest request) {
+    AccountId author = caller.requireSpeaker();
+    if (request == null) {
+      throw ApiException.unprocessable("status: can't be blank");
     }
-    PostComposer.ComposedPost post;
+    if (request.mediaIds() != null && !request.mediaIds().isEmpty()) {
+      throw ApiException.unprocessable("media_ids: attachments cannot be changed by an edit");
+    }
+    return owned(id, author)
+        .call(() -> refuseIfSuspended(author))
+        .chain(
+            post -> {
+              var key = keys.find(post.id).orElseThrow(ApiException::notFound);
+              var edited =
+                  rejecting(
+                      () ->
+                          composer.edit(
+                              new PostId(post.id),
+                              author,
+                              request.status(),
+                              request.language() == null ? post.language : request.language(),
+                              key));
+              return log.appendEdited(edited, author.toString())
+                  .chain(eventId -> store.apply(eventId, edited))
+                  .chain(() -> store.post(post.id))
+                  .chain(
+                      updated ->
+                          views.status(
+                              updated.orElseThrow(ApiException::notFound),
+                              caller.username().orElse(null)))
+                  .map(status -> status.orElseThrow(ApiException::notFound));
+            });
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Authenticated
+  public Uni<MastodonStatus> delete(@PathParam("id") String id) {
+    AccountId author = caller.requireAccount();
+    return owned(id, author)
+        .chain(
+            post ->
+                views
+                    .status(post, caller.username().orElse(null))
+                    .chain(
+                        shown -> {
+                          var deleted =
+                              new PostDeleted(
+                                  new PostId(post.id), author, post.media(), clock.instant());
+                          return log.appendDeleted(deleted, author.toString())
+                              .chain(() -> store.apply(deleted))
+                              .chain(() -> shred(post))
+                              .map(
+                                  ignored ->
+                                      shown.orElseGet(
+                                          () ->
+                                              MastodonStatus.of(
+                                                  post.id.toString(),
+                                                  post.publishedAt,
+                                                  null,
+                                                  post.visibility,
+                                                  post.language,
+                                                  "",
+                                                  views.account(post.authorId, null),
+                                                  "")));
+                        }));
+  }
+
+  private Uni<MastodonStatus> publish(AccountId author, StatusRequest request) {
+    var post =
+        rejecting(
+            () ->
+                composer.compose(
+                    new PublishPost(
+                        author,
+                        request.status(),
+                        request.inReplyToId(),
+                        request.language(),
+                        request.visibility(),
+                        request.mediaIds() == null ? List.of() : request.mediaIds())));
+    var event = post.event();
+    List<UUID> mediaIds = event.mediaIds() == null ? List.of() : event.mediaIds();
+    Instant now = clock.instant();
+    return refuseIfSuspended(author)
+        .chain(() -> store.media(mediaIds))
+        .invoke(media -> requireOwnUnattached(author, mediaIds, media))
+        .chain(
+            media ->
+                store.takePublishSlot(
+                    author.value(), now, now.minus(limits.rateWindow()), limits.rateLimit()))
+        .invoke(
+            allowed -> {
+              if (!allowed) {
+                throw new ApiException(429, "Too many requests: at most " + limits.describeRate());
+              }
+            })
+        .chain(() -> log.appendPublished(post.key(), event, author.toString()))
+        .invoke(() -> keys.put(event.postId().value(), post.dataKey()))
+        .chain(eventId -> store.apply(eventId, event))
+        .chain(() -> store.post(event.postId().value()))
+        .chain(
+            stored ->
+                views.status(
+                    stored.orElseThrow(ApiException::notFound), caller.username().orElse(null)))
+        .map(status -> status.orElseThrow(ApiException::notFound));
+  }
+
+  private Uni<Void> refuseIfSuspended(AccountId account) {
+    return store
+        .suspension(account.value())
+        .invoke(
+            standing -> {
+              if (standing.isPresent()
+                  && (standing.get().until == null
+                      || standing.get().until.isAfter(clock.instant()))) {
+                throw ApiException.forbidden(SUSPENDED);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private static void requireOwnUnattached(
+      AccountId author, List<UUID> requested, List<StoredMedia> found) {
+    for (UUID id : requested) {
+      boolean usable =
+          found.stream()
+              .anyMatch(
+                  m -> m.id.equals(id) && m.ownerId.equals(author.value()) && m.postId == null);
+      if (!usable) {
+        throw ApiException.unprocessable(
+            "media_ids: " + id + " is not an unattached upload of yours");
+      }
+    }
+  }
+
+  private Uni<Void> shred(StoredPost post) {
+    keys.shred(post.id);
+    Uni<Void> files = Uni.createFrom().voidItem();
+    for (UUID mediaId : post.media()) {
+      keys.shred(mediaId);
+      files = files.chain(() -> mediaStore.delete(mediaId));
+    }
+    return files;
+  }
+
+  private Uni<StoredPost> live(String id) {
+    UUID postId = postId(id);
+    return store.post(postId).map(post -> post.orElseThrow(ApiException::notFound));
+  }
+
+  /** The post if the caller wrote it; to anyone else it does not exist. */
+  private Uni<StoredPost> owned(String id, AccountId caller) {
+    return live(id)
+        .invoke(
+            post -> {
+              if (!post.authorId.equals(caller.value())) {
+                throw ApiException.notFound();
+              }
+            });
+  }
+
+  private String usernameIfAuthor(StoredPost post) {
+    if (caller.isAnonymous()) {
+      return null;
+    }
+    return caller.requireAccount().value().equals(post.authorId)
+        ? caller.username().orElse(null)
+        : null;
+  }
+
+  private static UUID postId(String id) {
     try {
-      post =
-          composer.compose(
-              new PublishPost(
-                  author,
-                  request.status(),
-                  request.inReplyToId(),
-                  request.language(),
-                  request.visibility()));
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound();
+    }
+  }
+
+  private static <T> T rejecting(java.util.function.Supplier<T> decision) {
+    try {
+      return decision.get();
     } catch (PostRejected e) {
       throw ApiException.unprocessable(e.getMessage());
     }
-    var event = post.event();
-    var account =
-        MastodonAccount.minimal(
-            author.toString(), caller.username().orElse(author.toString()), null, publicUrl);
-    return log.appendPublished(post.key(), event, author.toString())
-        .replaceWith(
-            MastodonStatus.of(
-                event.postId().toString(),
-                event.publishedAt(),
-                event.inReplyToId() == null ? null : event.inReplyToId().toString(),
-                event.visibility(),
-                event.language(),
-                post.text(),
-                account,
-                publicUrl));
   }
 }

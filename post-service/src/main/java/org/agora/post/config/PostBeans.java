@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import org.agora.events.crypto.KeyEncryptionKey;
+import org.agora.post.domain.MediaIntake;
 import org.agora.post.domain.PostComposer;
+import org.agora.post.domain.media.ImageSanitizer;
 
 public class PostBeans {
   @Produces
@@ -15,13 +17,13 @@ public class PostBeans {
 
   @Produces
   @ApplicationScoped
-  KeyEncryptionKey keyEncryptionKey(ContentKeyConfig config) {
-    return KeyEncryptionKey.fromBase64(config.kekId(), config.kek());
+  PostComposer composer(Clock clock, KeyEncryptionKey kek) {
+    return new PostComposer(clock, kek);
   }
 
   @Produces
   @ApplicationScoped
-  PostComposer composer(Clock clock, KeyEncryptionKey kek) {
-    return new PostComposer(clock, kek);
+  MediaIntake mediaIntake(Clock clock, KeyEncryptionKey kek) {
+    return new MediaIntake(clock, kek, new ImageSanitizer());
   }
 }

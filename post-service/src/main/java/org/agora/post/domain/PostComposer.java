@@ -2,13 +2,18 @@ package org.agora.post.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.agora.events.AccountId;
 import org.agora.events.PostId;
 import org.agora.events.crypto.DataKey;
 import org.agora.events.crypto.KeyEncryptionKey;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 
 /**
@@ -28,8 +33,14 @@ public final class PostComposer {
     this.kek = kek;
   }
 
+  public static final int MAX_MEDIA = 4;
+
   public ComposedPost compose(PublishPost command) {
-    String text = PostText.normalise(command.status());
+    List<UUID> media = mediaIds(command.mediaIds());
+    String text =
+        media.isEmpty() || (command.status() != null && !command.status().isBlank())
+            ? PostText.normalise(command.status())
+            : "";
     String visibility = visibility(command.visibility());
     String language = language(command.language());
     PostId inReplyTo = inReplyTo(command.inReplyToId());
@@ -45,9 +56,39 @@ public final class PostComposer {
             language,
             inReplyTo,
             visibility,
-            now);
+            now,
+            media);
     var issued = new ContentKeyIssued(id, kek.id(), kek.wrap(key));
-    return new ComposedPost(published, issued, text);
+    return new ComposedPost(published, issued, key, text);
+  }
+
+  /** Seals new text under the post's existing key, so an edit shreds with the post. */
+  public PostEdited edit(
+      PostId post, AccountId author, String status, String language, DataKey key) {
+    String text = PostText.normalise(status);
+    return new PostEdited(
+        post, author, key.seal(text, post.toString()), language(language), clock.instant());
+  }
+
+  private static List<UUID> mediaIds(List<String> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return List.of();
+    }
+    if (requested.size() > MAX_MEDIA) {
+      throw new PostRejected(
+          "media_ids: " + requested.size() + " attachments, at most " + MAX_MEDIA);
+    }
+    var ids = new LinkedHashSet<UUID>();
+    for (String raw : requested) {
+      try {
+        if (!ids.add(UUID.fromString(raw))) {
+          throw new PostRejected("media_ids: " + raw + " is attached twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new PostRejected("media_ids: " + raw + " is not a media id");
+      }
+    }
+    return List.copyOf(ids);
   }
 
   private static String visibility(String requested) {
@@ -84,5 +125,6 @@ public final class PostComposer {
   }
 
   /** What one publish appends, plus the plaintext the author's answer may show. */
-  public record ComposedPost(PostPublished event, ContentKeyIssued key, String text) {}
+  public record ComposedPost(
+      PostPublished event, ContentKeyIssued key, DataKey dataKey, String text) {}
 }

@@ -13,13 +13,18 @@ public final class PostText {
   private PostText() {}
 
   public static String normalise(String raw) {
+    return normalise("status", raw, MAX_CODE_POINTS);
+  }
+
+  /** The same rules for any user text field, with its own name and limit. */
+  public static String normalise(String field, String raw, int maxCodePoints) {
     if (raw == null || raw.isBlank()) {
-      throw new PostRejected("status: can't be blank");
+      throw new PostRejected(field + ": can't be blank");
     }
     String text = Normalizer.normalize(raw.replace("\r\n", "\n"), Normalizer.Form.NFC).strip();
     int length = text.codePointCount(0, text.length());
-    if (length > MAX_CODE_POINTS) {
-      throw new PostRejected("status: " + length + " characters, at most " + MAX_CODE_POINTS);
+    if (length > maxCodePoints) {
+      throw new PostRejected(field + ": " + length + " characters, at most " + maxCodePoints);
     }
     int position = 0;
     for (int i = 0; i < text.length(); ) {
@@ -28,7 +33,8 @@ public final class PostText {
       String problem = problem(cp);
       if (problem != null) {
         throw new PostRejected(
-            "status: "
+            field
+                + ": "
                 + problem
                 + " U+"
                 + String.format("%04X", cp)

@@ -2,38 +2,87 @@ package org.agora.post.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
+import org.agora.events.media.MediaKeyIssued;
+import org.agora.events.media.MediaUploaded;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Appends to the log, which is the post-service's source of truth (log-first, no database to keep
- * in step). The key is acknowledged before the event that needs it is sent.
+ * Appends to the log, which is the post-service's source of truth (log-first). A key is
+ * acknowledged before the event that needs it; on deletion the keys are tombstoned before the event
+ * that tells projections to purge.
  */
 @ApplicationScoped
 public class PostLog {
   public static final String SOURCE = "/agora/post-service";
   public static final String POSTS_CHANNEL = "posts-out";
+  public static final String MEDIA_CHANNEL = "media-out";
   public static final String KEYS_CHANNEL = "content-keys-out";
 
   private final MutinyEmitter<byte[]> posts;
+  private final MutinyEmitter<byte[]> media;
   private final MutinyEmitter<byte[]> keys;
 
   public PostLog(
       @Channel(POSTS_CHANNEL) MutinyEmitter<byte[]> posts,
+      @Channel(MEDIA_CHANNEL) MutinyEmitter<byte[]> media,
       @Channel(KEYS_CHANNEL) MutinyEmitter<byte[]> keys) {
     this.posts = posts;
+    this.media = media;
     this.keys = keys;
   }
 
-  public Uni<Void> appendPublished(ContentKeyIssued key, PostPublished event, String actor) {
+  /** Appends the key then the event; the item is the event's id. */
+  public Uni<UUID> appendPublished(ContentKeyIssued key, PostPublished event, String actor) {
     String subject = event.postId().toString();
-    var keyEnvelope = EventEnvelope.of(SOURCE, key, subject, event.publishedAt(), actor);
-    var eventEnvelope = EventEnvelope.of(SOURCE, event, subject, event.publishedAt(), actor);
-    return keys.sendMessage(CloudEventMessages.toMessage(keyEnvelope, key))
-        .chain(() -> posts.sendMessage(CloudEventMessages.toMessage(eventEnvelope, event)));
+    return send(keys, key, subject, event.publishedAt(), actor)
+        .chain(() -> send(posts, event, subject, event.publishedAt(), actor));
+  }
+
+  public Uni<UUID> appendEdited(PostEdited event, String actor) {
+    return send(posts, event, event.postId().toString(), event.editedAt(), actor);
+  }
+
+  /** Tombstones the post's key and its media keys, then appends {@link PostDeleted}. */
+  public Uni<UUID> appendDeleted(PostDeleted event, String actor) {
+    Uni<Void> shredding = tombstone(event.postId().value());
+    for (UUID mediaId : event.mediaIds()) {
+      shredding = shredding.chain(() -> tombstone(mediaId));
+    }
+    return shredding.chain(
+        () -> send(posts, event, event.postId().toString(), event.deletedAt(), actor));
+  }
+
+  public Uni<UUID> appendUploaded(MediaKeyIssued key, MediaUploaded event, String actor) {
+    String subject = event.mediaId().toString();
+    return send(keys, key, subject, event.uploadedAt(), actor)
+        .chain(() -> send(media, event, subject, event.uploadedAt(), actor));
+  }
+
+  private static Uni<UUID> send(
+      MutinyEmitter<byte[]> channel, AgoraEvent event, String subject, Instant at, String actor) {
+    var envelope = EventEnvelope.of(SOURCE, event, subject, at, actor);
+    return channel
+        .sendMessage(CloudEventMessages.toMessage(envelope, event))
+        .replaceWith(envelope.id());
+  }
+
+  private Uni<Void> tombstone(UUID id) {
+    Message<byte[]> message =
+        Message.<byte[]>of(null)
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(id.toString()).build());
+    return keys.sendMessage(message);
   }
 }

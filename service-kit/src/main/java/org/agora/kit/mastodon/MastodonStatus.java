@@ -31,7 +31,7 @@ public record MastodonStatus(
     Object reblog,
     Object application,
     MastodonAccount account,
-    @JsonProperty("media_attachments") List<Object> mediaAttachments,
+    @JsonProperty("media_attachments") List<MastodonMediaAttachment> mediaAttachments,
     List<Object> mentions,
     List<Object> tags,
     List<Object> emojis,
@@ -48,6 +48,30 @@ public record MastodonStatus(
       String plainText,
       MastodonAccount account,
       String base) {
+    return of(
+        id,
+        createdAt,
+        null,
+        inReplyToId,
+        visibility,
+        language,
+        plainText,
+        account,
+        List.of(),
+        base);
+  }
+
+  public static MastodonStatus of(
+      String id,
+      Instant createdAt,
+      Instant editedAt,
+      String inReplyToId,
+      String visibility,
+      String language,
+      String plainText,
+      MastodonAccount account,
+      List<MastodonMediaAttachment> media,
+      String base) {
     String url = base + "/@" + account.username() + "/" + id;
     return new MastodonStatus(
         id,
@@ -63,17 +87,17 @@ public record MastodonStatus(
         0,
         0,
         0,
-        null,
+        editedAt,
         false,
         false,
         false,
         false,
         false,
-        StatusHtml.render(plainText),
+        plainText.isEmpty() ? "" : StatusHtml.render(plainText),
         null,
         null,
         account,
-        List.of(),
+        List.copyOf(media),
         List.of(),
         List.of(),
         List.of(),

@@ -6,9 +6,9 @@ import java.util.List;
 import org.agora.events.EncryptedContent;
 import org.agora.events.PostId;
 import org.agora.events.crypto.CryptoException;
+import org.agora.kit.keys.ContentKeyRing;
 import org.agora.kit.mastodon.MastodonAccount;
 import org.agora.kit.mastodon.MastodonStatus;
-import org.agora.timeline.domain.ContentKeyRing;
 import org.agora.timeline.projection.ProjectedPost;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +31,7 @@ public class StatusRenderer {
     List<MastodonStatus> statuses = new ArrayList<>(rows.size());
     for (ProjectedPost row : rows) {
       PostId id = new PostId(row.id);
-      var key = keys.find(id);
+      var key = keys.find(row.id);
       if (key.isEmpty()) {
         continue;
       }

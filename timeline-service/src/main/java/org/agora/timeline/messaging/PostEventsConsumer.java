@@ -6,14 +6,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import org.agora.events.EventCodec;
+import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
-import org.agora.kit.messaging.CloudEventMessages;
+import org.agora.kit.messaging.IncomingEvents;
 import org.agora.timeline.projection.PostProjection;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Projects {@code posts.events}. Records it cannot read are logged and skipped (the log keeps them
@@ -21,8 +22,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PostEventsConsumer {
-  private static final Logger LOG = Logger.getLogger(PostEventsConsumer.class);
-
   private final PostProjection posts;
   private final Clock clock;
   private final Timer publishToVisible;
@@ -39,35 +38,25 @@ public class PostEventsConsumer {
 
   @Incoming("posts-in")
   public Uni<Void> consume(Message<byte[]> message) {
-    var envelope = CloudEventMessages.envelope(message).orElse(null);
-    if (envelope == null || message.getPayload() == null) {
-      LOG.warnf("skipping a posts.events record without CloudEvents headers or payload");
-      return Uni.createFrom().completionStage(message.ack());
-    }
-    return apply(envelope, message.getPayload())
-        .chain(() -> Uni.createFrom().completionStage(message.ack()));
+    return IncomingEvents.handle(message, this::apply);
   }
 
-  Uni<Void> apply(EventEnvelope envelope, byte[] payload) {
-    if (!PostPublished.TYPE.equals(envelope.type())) {
-      LOG.debugf("ignoring %s %s", envelope.type(), envelope.id());
-      return Uni.createFrom().voidItem();
-    }
-    PostPublished event;
-    try {
-      event = EventCodec.decode(PostPublished.class, payload);
-    } catch (EventCodec.MalformedEventException e) {
-      LOG.errorf("skipping malformed event %s: %s", envelope.id(), e.getMessage());
-      return Uni.createFrom().voidItem();
-    }
-    return posts
-        .apply(envelope, event)
-        .invoke(
-            isNew -> {
-              if (isNew) {
-                publishToVisible.record(Duration.between(event.publishedAt(), clock.instant()));
-              }
-            })
-        .replaceWithVoid();
+  Uni<Void> apply(EventEnvelope envelope, AgoraEvent event) {
+    return switch (event) {
+      case PostPublished published ->
+          posts
+              .apply(envelope, published)
+              .invoke(
+                  isNew -> {
+                    if (isNew) {
+                      publishToVisible.record(
+                          Duration.between(published.publishedAt(), clock.instant()));
+                    }
+                  })
+              .replaceWithVoid();
+      case PostEdited edited -> posts.apply(edited);
+      case PostDeleted deleted -> posts.purge(deleted.postId().value());
+      default -> Uni.createFrom().voidItem();
+    };
   }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.agora.events.EventEnvelope;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 import org.agora.timeline.domain.PageRequest;
 
@@ -45,6 +46,27 @@ public class PostProjection {
                             .setParameter(10, envelope.id())
                             .executeUpdate())
                 .map(rows -> rows > 0));
+  }
+
+  /** Replaces the sealed text of a post this projection holds; a later edit never loses. */
+  public Uni<Void> apply(PostEdited event) {
+    return Panache.withTransaction(
+            () ->
+                ProjectedPost.update(
+                    "contentAlg = ?1, contentNonce = ?2, contentCiphertext = ?3, language = ?4,"
+                        + " editedAt = ?5 where id = ?6 and (editedAt is null or editedAt < ?5)",
+                    event.content().alg(),
+                    event.content().nonce(),
+                    event.content().ciphertext(),
+                    event.language(),
+                    event.editedAt(),
+                    event.postId().value()))
+        .replaceWithVoid();
+  }
+
+  /** Drops a post: its author deleted it, or its key was shredded. */
+  public Uni<Void> purge(UUID postId) {
+    return Panache.withTransaction(() -> ProjectedPost.delete("id", postId)).replaceWithVoid();
   }
 
   /** One page of an author's posts, newest first. */

@@ -43,6 +43,9 @@ public class ProjectedPost extends PanacheEntityBase {
   @Column(name = "content_ciphertext", nullable = false, columnDefinition = "text")
   public String contentCiphertext;
 
+  @Column(name = "edited_at")
+  public Instant editedAt;
+
   @Column(name = "event_id", nullable = false)
   public UUID eventId;
 }

@@ -1,0 +1,105 @@
+package org.agora.post.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventEnvelope;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.media.MediaUploaded;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
+import org.agora.events.posts.PostPublished;
+import org.agora.kit.keys.KeyTopicReader;
+import org.agora.kit.messaging.IncomingEvents;
+import org.agora.post.projection.PostStore;
+import org.agora.post.storage.MediaStore;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Builds post-service's read model from the log: its own posts and media, suspensions from
+ * identity, and keys (in memory) from the compacted key topic, whose tombstones purge rows and
+ * media files.
+ */
+@ApplicationScoped
+public class ProjectionConsumers {
+  private final PostStore store;
+  private final MediaStore media;
+  private final KeyTopicReader keys;
+
+  public ProjectionConsumers(PostStore store, MediaStore media, KeyTopicReader keys) {
+    this.store = store;
+    this.media = media;
+    this.keys = keys;
+  }
+
+  @Incoming("posts-in")
+  public Uni<Void> posts(Message<byte[]> message) {
+    return IncomingEvents.handle(message, this::applyPost);
+  }
+
+  @Incoming("media-in")
+  public Uni<Void> media(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            event instanceof MediaUploaded uploaded
+                ? store.apply(uploaded)
+                : Uni.createFrom().voidItem());
+  }
+
+  @Incoming("accounts-in")
+  public Uni<Void> accounts(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            switch (event) {
+              case AccountSuspended suspended -> store.apply(suspended);
+              case AccountReinstated reinstated -> store.apply(reinstated);
+              default -> Uni.createFrom().voidItem();
+            });
+  }
+
+  @Incoming("content-keys-in")
+  public Uni<Void> keys(Message<byte[]> message) {
+    String key =
+        message
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(m -> String.valueOf(m.getKey()))
+            .orElse(null);
+    return keys.apply(key, message.getPayload())
+        .map(this::shredded)
+        .orElse(Uni.createFrom().voidItem())
+        .chain(() -> Uni.createFrom().completionStage(message.ack()));
+  }
+
+  /** Whether the id was a post's or a media object's, what belonged to it goes. */
+  Uni<Void> shredded(java.util.UUID id) {
+    return store
+        .purge(id, List.of())
+        .chain(() -> store.purgeMedia(id))
+        .chain(() -> media.delete(id));
+  }
+
+  Uni<Void> applyPost(EventEnvelope envelope, AgoraEvent event) {
+    return switch (event) {
+      case PostPublished published -> store.apply(envelope.id(), published);
+      case PostEdited edited -> store.apply(envelope.id(), edited);
+      case PostDeleted deleted ->
+          store
+              .apply(deleted)
+              .chain(
+                  () -> {
+                    Uni<Void> files = Uni.createFrom().voidItem();
+                    for (var mediaId : deleted.mediaIds()) {
+                      files = files.chain(() -> media.delete(mediaId));
+                    }
+                    return files;
+                  });
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+}

@@ -1,0 +1,272 @@
+package org.agora.post.projection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.agora.events.EncryptedContent;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.media.MediaUploaded;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
+import org.agora.events.posts.PostPublished;
+
+/**
+ * post-service's read model, applied from its own topics. Every apply is idempotent (insert ≡
+ * insert twice; a delete of what is gone does nothing), so the write-through after an append and
+ * the later delivery of the same record agree.
+ */
+@ApplicationScoped
+public class PostStore {
+  public Uni<Void> apply(UUID eventId, PostPublished event) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(
+                                "insert into stored_post (id, author_id, published_at,"
+                                    + " in_reply_to_id, language, visibility, content_alg,"
+                                    + " content_nonce, content_ciphertext, media_ids) values"
+                                    + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                                    + " on conflict (id) do nothing")
+                            .setParameter(1, event.postId().value())
+                            .setParameter(2, event.authorId().value())
+                            .setParameter(3, event.publishedAt())
+                            .setParameter(
+                                4, event.inReplyToId() == null ? null : event.inReplyToId().value())
+                            .setParameter(5, event.language())
+                            .setParameter(6, event.visibility())
+                            .setParameter(7, event.content().alg())
+                            .setParameter(8, event.content().nonce())
+                            .setParameter(9, event.content().ciphertext())
+                            .setParameter(10, joined(event.mediaIds()))
+                            .executeUpdate()
+                            .chain(
+                                inserted ->
+                                    inserted == 0
+                                        ? Uni.createFrom().voidItem()
+                                        : revision(
+                                                session,
+                                                eventId,
+                                                event.postId().value(),
+                                                event.publishedAt(),
+                                                event.language(),
+                                                event.content())
+                                            .chain(() -> attach(session, event)))));
+  }
+
+  public Uni<Void> apply(UUID eventId, PostEdited event) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        StoredPost.update(
+                                "contentAlg = ?1, contentNonce = ?2, contentCiphertext = ?3,"
+                                    + " language = ?4, editedAt = ?5 where id = ?6"
+                                    + " and (editedAt is null or editedAt < ?5)",
+                                event.content().alg(),
+                                event.content().nonce(),
+                                event.content().ciphertext(),
+                                event.language(),
+                                event.editedAt(),
+                                event.postId().value())
+                            .chain(
+                                updated ->
+                                    StoredPost.count("id", event.postId().value())
+                                        .chain(
+                                            exists ->
+                                                exists == 0
+                                                    ? Uni.createFrom().voidItem()
+                                                    : revision(
+                                                        session,
+                                                        eventId,
+                                                        event.postId().value(),
+                                                        event.editedAt(),
+                                                        event.language(),
+                                                        event.content())))));
+  }
+
+  public Uni<Void> apply(PostDeleted event) {
+    return purge(event.postId().value(), event.mediaIds());
+  }
+
+  /** Drops a post, its versions and its media rows; used for deletion and for shredded keys. */
+  public Uni<Void> purge(UUID postId, List<UUID> mediaIds) {
+    return Panache.withTransaction(
+        () ->
+            PostRevision.delete("postId", postId)
+                .chain(
+                    () -> StoredMedia.delete("postId = ?1 or id in ?2", postId, orNone(mediaIds)))
+                .chain(() -> StoredPost.delete("id", postId))
+                .replaceWithVoid());
+  }
+
+  /** A shredded media key: the media row goes (its file is removed by the caller). */
+  public Uni<Void> purgeMedia(UUID mediaId) {
+    return Panache.withTransaction(() -> StoredMedia.delete("id", mediaId)).replaceWithVoid();
+  }
+
+  public Uni<Void> apply(MediaUploaded event) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(
+                                "insert into stored_media (id, owner_id, mime_type, width, height,"
+                                    + " size_bytes, description_alg, description_nonce,"
+                                    + " description_ciphertext, uploaded_at) values"
+                                    + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                                    + " on conflict (id) do nothing")
+                            .setParameter(1, event.mediaId())
+                            .setParameter(2, event.ownerId().value())
+                            .setParameter(3, event.mimeType())
+                            .setParameter(4, event.width())
+                            .setParameter(5, event.height())
+                            .setParameter(6, event.sizeBytes())
+                            .setParameter(
+                                7, event.description() == null ? null : event.description().alg())
+                            .setParameter(
+                                8, event.description() == null ? null : event.description().nonce())
+                            .setParameter(
+                                9,
+                                event.description() == null
+                                    ? null
+                                    : event.description().ciphertext())
+                            .setParameter(10, event.uploadedAt())
+                            .executeUpdate()
+                            .replaceWithVoid()));
+  }
+
+  public Uni<Void> apply(AccountSuspended event) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(
+                                "insert into account_suspension (account_id, until, suspended_at)"
+                                    + " values (?1, ?2, ?3) on conflict (account_id) do update set"
+                                    + " until = excluded.until, suspended_at = excluded.suspended_at"
+                                    + " where account_suspension.suspended_at <= excluded.suspended_at")
+                            .setParameter(1, event.accountId().value())
+                            .setParameter(2, event.until())
+                            .setParameter(3, event.suspendedAt())
+                            .executeUpdate()
+                            .replaceWithVoid()));
+  }
+
+  public Uni<Void> apply(AccountReinstated event) {
+    return Panache.withTransaction(
+            () ->
+                AccountStanding.delete(
+                    "accountId = ?1 and suspendedAt <= ?2",
+                    event.accountId().value(),
+                    event.reinstatedAt()))
+        .replaceWithVoid();
+  }
+
+  public Uni<Optional<StoredPost>> post(UUID id) {
+    return Panache.withSession(() -> StoredPost.<StoredPost>findById(id).map(Optional::ofNullable));
+  }
+
+  public Uni<List<PostRevision>> revisions(UUID postId) {
+    return Panache.withSession(
+        () -> PostRevision.<PostRevision>list("postId = ?1 order by createdAt", postId));
+  }
+
+  public Uni<List<StoredMedia>> media(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return Panache.withSession(() -> StoredMedia.<StoredMedia>list("id in ?1", ids));
+  }
+
+  public Uni<Optional<StoredMedia>> media(UUID id) {
+    return Panache.withSession(
+        () -> StoredMedia.<StoredMedia>findById(id).map(Optional::ofNullable));
+  }
+
+  public Uni<Optional<AccountStanding>> suspension(UUID accountId) {
+    return Panache.withSession(
+        () -> AccountStanding.<AccountStanding>findById(accountId).map(Optional::ofNullable));
+  }
+
+  /**
+   * Counts the account's publishes since {@code since} and, when under {@code limit}, records one
+   * more, in one transaction; prunes what fell out of the window. True when the publish may go.
+   */
+  public Uni<Boolean> takePublishSlot(UUID author, Instant now, Instant since, long limit) {
+    return Panache.withTransaction(
+        () ->
+            PublishRecord.delete("authorId = ?1 and publishedAt < ?2", author, since)
+                .chain(
+                    () -> PublishRecord.count("authorId = ?1 and publishedAt >= ?2", author, since))
+                .chain(
+                    count -> {
+                      if (count >= limit) {
+                        return Uni.createFrom().item(false);
+                      }
+                      var record = new PublishRecord();
+                      record.id = UUID.randomUUID();
+                      record.authorId = author;
+                      record.publishedAt = now;
+                      return record.persist().replaceWith(true);
+                    }));
+  }
+
+  private static Uni<Void> revision(
+      org.hibernate.reactive.mutiny.Mutiny.Session session,
+      UUID eventId,
+      UUID postId,
+      Instant at,
+      String language,
+      EncryptedContent content) {
+    return session
+        .createNativeQuery(
+            "insert into post_revision (event_id, post_id, created_at, language, content_alg,"
+                + " content_nonce, content_ciphertext) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " on conflict (event_id) do nothing")
+        .setParameter(1, eventId)
+        .setParameter(2, postId)
+        .setParameter(3, at)
+        .setParameter(4, language)
+        .setParameter(5, content.alg())
+        .setParameter(6, content.nonce())
+        .setParameter(7, content.ciphertext())
+        .executeUpdate()
+        .replaceWithVoid();
+  }
+
+  private static Uni<Void> attach(
+      org.hibernate.reactive.mutiny.Mutiny.Session session, PostPublished event) {
+    if (event.mediaIds() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return session
+        .createNativeQuery("update stored_media set post_id = ?1 where id in (?2)")
+        .setParameter(1, event.postId().value())
+        .setParameter(2, event.mediaIds())
+        .executeUpdate()
+        .replaceWithVoid();
+  }
+
+  private static String joined(List<UUID> ids) {
+    return ids == null ? null : ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+  }
+
+  private static List<UUID> orNone(List<UUID> ids) {
+    // NOTE: "in ()" is not valid SQL; a random id matches nothing.
+    return ids == null || ids.isEmpty() ? List.of(UUID.randomUUID()) : ids;
+  }
+}

@@ -1,0 +1,30 @@
+package org.agora.kit.keys;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.agora.events.crypto.DataKey;
+
+/**
+ * The unwrapped data keys (of posts and media) this instance knows, in memory only. A tombstone on
+ * the key topic removes a key, after which that content can no longer be opened here.
+ */
+public final class ContentKeyRing {
+  private final ConcurrentHashMap<UUID, DataKey> keys = new ConcurrentHashMap<>();
+
+  public void put(UUID id, DataKey key) {
+    keys.put(id, key);
+  }
+
+  public void shred(UUID id) {
+    keys.remove(id);
+  }
+
+  public Optional<DataKey> find(UUID id) {
+    return Optional.ofNullable(keys.get(id));
+  }
+
+  public int size() {
+    return keys.size();
+  }
+}

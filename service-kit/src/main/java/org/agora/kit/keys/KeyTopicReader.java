@@ -1,0 +1,51 @@
+package org.agora.kit.keys;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.agora.events.EventCodec;
+import org.agora.events.crypto.CryptoException;
+import org.agora.events.crypto.DataKey;
+import org.agora.events.crypto.KeyEncryptionKey;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies one record of the compacted key topic to a {@link ContentKeyRing}: a post or media key is
+ * unwrapped into memory, a tombstone shreds it. Records it cannot use are logged and skipped.
+ */
+public final class KeyTopicReader {
+  private static final Logger LOG = Logger.getLogger(KeyTopicReader.class);
+
+  private final ContentKeyRing ring;
+  private final KeyEncryptionKey kek;
+
+  public KeyTopicReader(ContentKeyRing ring, KeyEncryptionKey kek) {
+    this.ring = ring;
+    this.kek = kek;
+  }
+
+  /** Applies the record; returns the id it shredded when the record was a tombstone. */
+  public Optional<UUID> apply(String recordKey, byte[] payload) {
+    UUID id;
+    try {
+      id = UUID.fromString(recordKey);
+    } catch (RuntimeException e) {
+      LOG.warnf("skipping a key record with key %s", recordKey);
+      return Optional.empty();
+    }
+    if (payload == null) {
+      ring.shred(id);
+      return Optional.of(id);
+    }
+    try {
+      ring.put(id, unwrap(payload));
+    } catch (CryptoException | EventCodec.MalformedEventException e) {
+      LOG.warnf("cannot use the key of %s: %s", id, e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private DataKey unwrap(byte[] payload) {
+    EventCodec.WrappedKey wrapped = EventCodec.wrappedKey(payload);
+    return kek.unwrap(wrapped.kekId(), wrapped.wrappedKey());
+  }
+}

@@ -1,0 +1,50 @@
+package org.agora.kit.messaging;
+
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventCodec;
+import org.agora.events.EventEnvelope;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way consumers read a record: envelope and event decoded, and records they cannot read (no
+ * CloudEvents headers, a type from a later version, a malformed payload) logged and skipped. The
+ * handler's failure is not caught, so a database failure stops the channel.
+ */
+public final class IncomingEvents {
+  private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
+
+  private IncomingEvents() {}
+
+  public static Uni<Void> handle(
+      Message<byte[]> message, BiFunction<EventEnvelope, AgoraEvent, Uni<Void>> handler) {
+    return read(message)
+        .map(decoded -> handler.apply(decoded.envelope(), decoded.event()))
+        .orElse(Uni.createFrom().voidItem())
+        .chain(() -> Uni.createFrom().completionStage(message.ack()));
+  }
+
+  public static Optional<Decoded> read(Message<byte[]> message) {
+    var envelope = CloudEventMessages.envelope(message).orElse(null);
+    if (envelope == null || message.getPayload() == null) {
+      LOG.warn("skipping a record without CloudEvents headers or payload");
+      return Optional.empty();
+    }
+    if (!EventCodec.knows(envelope.type())) {
+      LOG.debugf("ignoring %s %s", envelope.type(), envelope.id());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new Decoded(envelope, EventCodec.decode(envelope.type(), message.getPayload())));
+    } catch (EventCodec.MalformedEventException e) {
+      LOG.errorf("skipping malformed event %s: %s", envelope.id(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  public record Decoded(EventEnvelope envelope, AgoraEvent event) {}
+}
