@@ -148,6 +148,28 @@ class AccountStatusesResourceTest {
   }
 
   @Test
+  void anEditReplacesTheTextAndADeletionRemovesThePost() {
+    AccountId author = new AccountId(UUID.randomUUID());
+    var kept = PostFeed.publish(author, "kept", Instant.now().minusSeconds(1));
+    var changing = PostFeed.publish(author, "before", Instant.now());
+    awaitStatuses(author, 2);
+
+    PostFeed.edit(changing, "after");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(statuses(author).getList("content", String.class))
+                    .containsExactly("<p>after</p>", "<p>kept</p>"));
+
+    PostFeed.delete(changing);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(ids(statuses(author))).containsExactly(kept.postId().toString()));
+  }
+
+  @Test
   void badInputIsAnsweredWithTheField() {
     String base = "/api/v1/accounts/" + UUID.randomUUID() + "/statuses";
     given()

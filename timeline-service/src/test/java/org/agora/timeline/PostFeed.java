@@ -2,6 +2,7 @@ package org.agora.timeline;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.agora.events.AccountId;
@@ -11,6 +12,8 @@ import org.agora.events.PostId;
 import org.agora.events.crypto.DataKey;
 import org.agora.events.crypto.KeyEncryptionKey;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostEvent;
 import org.agora.events.posts.PostPublished;
 import org.agora.testing.KafkaTopicProbe;
@@ -18,11 +21,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Feeds the real Kafka with what post-service would append, as tests of this service need. */
 final class PostFeed {
+  private static final Map<PostId, DataKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private PostFeed() {}
 
   static PostPublished publish(AccountId author, String text, Instant at) {
     PostId id = PostId.newId(at);
     DataKey key = DataKey.generate();
+    KEYS.put(id, key);
     var event =
         new PostPublished(
             id, author, key.seal(text, id.toString()), "en", null, "public", at, null);
@@ -34,6 +40,27 @@ final class PostFeed {
         UUID.randomUUID());
     send(PostEvent.TOPIC, event, id, UUID.randomUUID());
     return event;
+  }
+
+  /** Seals new text under the post's key, as post-service does for an edit. */
+  static void edit(PostPublished post, String text) {
+    DataKey key = KEYS.get(post.postId());
+    var edited =
+        new PostEdited(
+            post.postId(),
+            post.authorId(),
+            key.seal(text, post.postId().toString()),
+            "en",
+            Instant.now());
+    send(PostEvent.TOPIC, edited, post.postId(), UUID.randomUUID());
+  }
+
+  static void delete(PostPublished post) {
+    send(
+        PostEvent.TOPIC,
+        new PostDeleted(post.postId(), post.authorId(), List.of(), Instant.now()),
+        post.postId(),
+        UUID.randomUUID());
   }
 
   static void send(String topic, AgoraEvent event, PostId subject, UUID eventId) {

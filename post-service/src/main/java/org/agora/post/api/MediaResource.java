@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +22,6 @@ import org.agora.post.domain.media.MediaRejected;
 import org.agora.post.messaging.PostLog;
 import org.agora.post.projection.PostStore;
 import org.agora.post.storage.MediaStore;
-import org.jboss.resteasy.reactive.PartType;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Mastodon's media upload. The file part is read into memory (never spooled to disk), stripped of
@@ -62,9 +61,11 @@ public class MediaResource {
   @Path("/v2/media")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Uni<MastodonMediaAttachment> upload(
-      @RestForm("file") @PartType(MediaType.APPLICATION_OCTET_STREAM) byte[] file,
-      @RestForm String description) {
+      @HeaderParam("Content-Type") String contentType, byte[] body) {
     AccountId owner = caller.requireSpeaker();
+    var form = MultipartForm.parse(contentType, body == null ? new byte[0] : body);
+    byte[] file = form.bytes("file").orElse(null);
+    String description = form.text("description").orElse(null);
     if (file == null || file.length == 0) {
       throw ApiException.unprocessable("file: is required");
     }
@@ -102,9 +103,8 @@ public class MediaResource {
   @Path("/v1/media")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Uni<MastodonMediaAttachment> uploadV1(
-      @RestForm("file") @PartType(MediaType.APPLICATION_OCTET_STREAM) byte[] file,
-      @RestForm String description) {
-    return upload(file, description);
+      @HeaderParam("Content-Type") String contentType, byte[] body) {
+    return upload(contentType, body);
   }
 
   @GET

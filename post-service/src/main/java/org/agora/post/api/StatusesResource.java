@@ -99,11 +99,13 @@ public class StatusesResource {
         author, new StatusRequest(status, inReplyToId, language, visibility, null, null, mediaIds));
   }
 
+  // NOTE: reads by id need no token (ids are not guessable) and so must not touch the caller's
+  // identity, which is resolved lazily and would block the I/O thread.
   @GET
   @Path("/{id}")
   public Uni<MastodonStatus> read(@PathParam("id") String id) {
     return live(id)
-        .chain(post -> views.status(post, usernameIfAuthor(post)))
+        .chain(post -> views.status(post, null))
         .map(status -> status.orElseThrow(ApiException::notFound));
   }
 
@@ -113,9 +115,7 @@ public class StatusesResource {
     return live(id)
         .chain(
             post ->
-                store
-                    .revisions(post.id)
-                    .map(revisions -> views.history(post, revisions, usernameIfAuthor(post))));
+                store.revisions(post.id).map(revisions -> views.history(post, revisions, null)));
   }
 
   @GET
@@ -295,15 +295,6 @@ public class StatusesResource {
                 throw ApiException.notFound();
               }
             });
-  }
-
-  private String usernameIfAuthor(StoredPost post) {
-    if (caller.isAnonymous()) {
-      return null;
-    }
-    return caller.requireAccount().value().equals(post.authorId)
-        ? caller.username().orElse(null)
-        : null;
   }
 
   private static UUID postId(String id) {

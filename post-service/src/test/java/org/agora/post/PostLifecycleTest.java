@@ -1,0 +1,275 @@
+package org.agora.post;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.agora.events.AccountId;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventCodec;
+import org.agora.events.accounts.AccountEvent;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.posts.PostEvent;
+import org.agora.testing.KafkaTopicProbe;
+import org.agora.testing.KeycloakTestRealm;
+import org.agora.testing.TestUser;
+import org.junit.jupiter.api.Test;
+
+/** Reading, editing and deleting posts, with who may do what, against the real servers. */
+@QuarkusTest
+class PostLifecycleTest {
+  @Test
+  void anAuthorEditsWithHistoryAndDeletesAndEveryCopyOfTheKeyIsTombstoned() {
+    TestUser author = KeycloakTestRealm.verifiedUser("lifecycle");
+    String token = author.accessToken();
+    String id = publish(token, "first words");
+
+    given()
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200)
+        .body("content", equalTo("<p>first words</p>"))
+        .body("edited_at", nullValue());
+
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"second thoughts\"}")
+        .put("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200)
+        .body("content", equalTo("<p>second thoughts</p>"))
+        .body("edited_at", notNullValue());
+    given()
+        .get("/api/v1/statuses/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(2))
+        .body("[0].content", equalTo("<p>first words</p>"))
+        .body("[1].content", equalTo("<p>second thoughts</p>"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/statuses/" + id + "/source")
+        .then()
+        .statusCode(200)
+        .body("text", equalTo("second thoughts"));
+
+    given()
+        .auth()
+        .oauth2(token)
+        .delete("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200)
+        .body("text", equalTo("second thoughts"));
+
+    given()
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(404)
+        .body("error", equalTo("Record not found"));
+    given().get("/api/v1/statuses/" + id + "/history").then().statusCode(404);
+    given().auth().oauth2(token).delete("/api/v1/statuses/" + id).then().statusCode(404);
+    var tombstones =
+        KafkaTopicProbe.records(
+            ContentKeyIssued.TOPIC,
+            r -> id.equals(r.key()) && r.value() == null,
+            1,
+            Duration.ofSeconds(20));
+    assertThat(tombstones).hasSize(1);
+    var deletions =
+        KafkaTopicProbe.records(
+            PostEvent.TOPIC,
+            r ->
+                id.equals(r.key()) && PostDeleted.TYPE.equals(KafkaTopicProbe.header(r, "ce_type")),
+            1,
+            Duration.ofSeconds(20));
+    assertThat(deletions).hasSize(1);
+    assertThat(tombstones.get(0).offset()).isNotNegative();
+  }
+
+  @Test
+  void nobodyButTheAuthorMayEditOrDeleteAndNothingChanges() {
+    String authorToken = KeycloakTestRealm.verifiedUser("owner").accessToken();
+    String otherToken = KeycloakTestRealm.verifiedUser("stranger").accessToken();
+    String moderatorToken = KeycloakTestRealm.verifiedUser("staff", "moderator").accessToken();
+    String id = publish(authorToken, "mine alone");
+
+    for (String token : new String[] {otherToken, moderatorToken}) {
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body("{\"status\":\"hijacked\"}")
+          .put("/api/v1/statuses/" + id)
+          .then()
+          .statusCode(404)
+          .body("error", equalTo("Record not found"));
+      given().auth().oauth2(token).delete("/api/v1/statuses/" + id).then().statusCode(404);
+      given().auth().oauth2(token).get("/api/v1/statuses/" + id + "/source").then().statusCode(404);
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"anonymous\"}")
+        .put("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(401);
+    given().delete("/api/v1/statuses/" + id).then().statusCode(401);
+
+    given()
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200)
+        .body("content", equalTo("<p>mine alone</p>"))
+        .body("edited_at", nullValue());
+    given().get("/api/v1/statuses/" + id + "/history").then().body("size()", equalTo(1));
+  }
+
+  @Test
+  void badInputOnReadEditAndDeleteIsAnsweredWithTheField() {
+    String token = KeycloakTestRealm.verifiedUser("editor").accessToken();
+    String id = publish(token, "to be edited badly");
+
+    given().get("/api/v1/statuses/not-a-uuid").then().statusCode(404);
+    given().get("/api/v1/statuses/" + UUID.randomUUID()).then().statusCode(404);
+    edit(token, id, "{\"status\":\"\"}")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("status: can't be blank"));
+    edit(token, id, "{\"status\":\"" + "y".repeat(501) + "\"}")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("status: 501 characters, at most 500"));
+    edit(token, id, "{\"status\":\"ok\",\"language\":\"klingon\"}")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("language: must be an ISO 639 code of 2 or 3 letters"));
+    edit(token, id, "{\"status\":\"ok\",\"media_ids\":[\"" + UUID.randomUUID() + "\"]}")
+        .then()
+        .statusCode(422)
+        .body("error", equalTo("media_ids: attachments cannot be changed by an edit"));
+    edit(token, id, "{\"status\":").then().statusCode(400);
+    given()
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .body("content", equalTo("<p>to be edited badly</p>"));
+    given().get("/api/v1/statuses/" + id + "/history").then().body("size()", equalTo(1));
+  }
+
+  @Test
+  void theRateLimitRefusesPostsBeyondTheWindowWithTheLimitNamed() {
+    String token = KeycloakTestRealm.verifiedUser("chatty").accessToken();
+    for (int i = 0; i < 8; i++) {
+      publish(token, "post " + i);
+    }
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"one too many\"}")
+        .post("/api/v1/statuses")
+        .then()
+        .statusCode(429)
+        .body("error", equalTo("Too many requests: at most 8 posts in 3 hours"));
+  }
+
+  @Test
+  void aSuspendedAccountMayNotPostUntilReinstated() {
+    TestUser user = KeycloakTestRealm.verifiedUser("suspended");
+    String token = user.accessToken();
+    AccountId account = AccountId.parse(user.id());
+
+    send(new AccountSuspended(account, UUID.randomUUID(), null, Instant.now()), account);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"status\":\"hello?\"}")
+                    .post("/api/v1/statuses")
+                    .then()
+                    .statusCode(403)
+                    .body("error", equalTo("Your account is suspended")));
+
+    send(new AccountReinstated(account, UUID.randomUUID(), Instant.now()), account);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"status\":\"back\"}")
+                    .post("/api/v1/statuses")
+                    .then()
+                    .statusCode(200));
+
+    send(
+        new AccountSuspended(
+            account,
+            UUID.randomUUID(),
+            Instant.now().minusSeconds(1),
+            Instant.now().minusSeconds(60)),
+        account);
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"expired\"}")
+        .post("/api/v1/statuses")
+        .then()
+        .statusCode(200);
+  }
+
+  private static void send(AgoraEvent event, AccountId account) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("ce_specversion", "1.0");
+    headers.put("ce_id", UUID.randomUUID().toString());
+    headers.put("ce_source", "/agora/identity-service");
+    headers.put("ce_type", event.type());
+    headers.put("ce_subject", account.toString());
+    headers.put("ce_time", Instant.now().toString());
+    headers.put("ce_actor", "system:identity-service");
+    KafkaTopicProbe.send(AccountEvent.TOPIC, account.toString(), EventCodec.encode(event), headers);
+  }
+
+  private static String publish(String token, String text) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"" + text + "\"}")
+        .post("/api/v1/statuses")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("id");
+  }
+
+  private static io.restassured.response.Response edit(String token, String id, String body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put("/api/v1/statuses/" + id);
+  }
+}
