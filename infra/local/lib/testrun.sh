@@ -10,8 +10,19 @@ cmd_test() { # usage: test — the whole suite: infra, build with unit and @Quar
   (cd "$AGORA_REPO" && ./mvnw -B install)
   services_restart
   gw_start
-  say "end-to-end tests through the gateway"
-  (cd "$AGORA_REPO" && ./mvnw -B -Pe2e -pl e2e verify)
+  say "end-to-end tests through the gateway (the forensic test scans the raw data directories)"
+  (
+    # The forensic test needs the local KEK and where Kafka, PostgreSQL and the media store keep
+    # their bytes.
+    set -a
+    # shellcheck disable=SC1090
+    source "$SECRETS_FILE"
+    set +a
+    export AGORA_STATE
+    AGORA_PG_DATA=$(pg_lsclusters -h | awk -v v="$(pg_version)" '$1 == v && $2 == "main" { print $6 }')
+    export AGORA_PG_DATA
+    cd "$AGORA_REPO" && ./mvnw -B -Pe2e -pl e2e verify
+  )
   say "a real Mastodon client library (megalodon) through the gateway"
   (cd "$AGORA_REPO/e2e/megalodon" && npm ci --no-audit --no-fund --loglevel=error && npm test)
 }

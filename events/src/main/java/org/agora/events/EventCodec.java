@@ -9,14 +9,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
+import org.agora.events.relationships.AccountBlocked;
+import org.agora.events.relationships.AccountUnblocked;
 
 /**
  * Turns payloads into the exact bytes that go on the log and back. The bytes are pinned by tests:
@@ -25,15 +30,20 @@ import org.agora.events.posts.PostPublished;
  */
 public final class EventCodec {
   private static final Map<String, Class<? extends AgoraEvent>> TYPES =
-      Map.of(
-          PostPublished.TYPE, PostPublished.class,
-          PostEdited.TYPE, PostEdited.class,
-          PostDeleted.TYPE, PostDeleted.class,
-          ContentKeyIssued.TYPE, ContentKeyIssued.class,
-          MediaUploaded.TYPE, MediaUploaded.class,
-          MediaKeyIssued.TYPE, MediaKeyIssued.class,
-          AccountSuspended.TYPE, AccountSuspended.class,
-          AccountReinstated.TYPE, AccountReinstated.class);
+      Map.ofEntries(
+          Map.entry(PostPublished.TYPE, PostPublished.class),
+          Map.entry(PostEdited.TYPE, PostEdited.class),
+          Map.entry(PostDeleted.TYPE, PostDeleted.class),
+          Map.entry(ContentKeyIssued.TYPE, ContentKeyIssued.class),
+          Map.entry(MediaUploaded.TYPE, MediaUploaded.class),
+          Map.entry(MediaKeyIssued.TYPE, MediaKeyIssued.class),
+          Map.entry(AccountSuspended.TYPE, AccountSuspended.class),
+          Map.entry(AccountReinstated.TYPE, AccountReinstated.class),
+          Map.entry(AccountErased.TYPE, AccountErased.class),
+          Map.entry(AccountBlocked.TYPE, AccountBlocked.class),
+          Map.entry(AccountUnblocked.TYPE, AccountUnblocked.class),
+          Map.entry(PostRemoved.TYPE, PostRemoved.class),
+          Map.entry(PostRestored.TYPE, PostRestored.class));
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()

@@ -13,14 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
+import org.agora.events.relationships.AccountBlocked;
+import org.agora.events.relationships.AccountUnblocked;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -117,10 +122,27 @@ class EventCodecTest {
         new AccountSuspended(
             AUTHOR, UUID.randomUUID(), Instant.now().plusSeconds(60), Instant.now());
     var reinstated = new AccountReinstated(AUTHOR, UUID.randomUUID(), Instant.now());
+    var erased = new AccountErased(AUTHOR, Instant.now());
+    var other = new AccountId(UUID.randomUUID());
+    var blocked = new AccountBlocked(AUTHOR, other, Instant.now());
+    var unblocked = new AccountUnblocked(AUTHOR, other, Instant.now());
+    var removed = new PostRemoved(UUID.randomUUID(), POST, "violence.incitement", Instant.now());
+    var restored = new PostRestored(UUID.randomUUID(), POST, Instant.now());
 
     for (AgoraEvent event :
         new AgoraEvent[] {
-          published, key, edited, deleted, uploaded, mediaKey, suspended, reinstated
+          published,
+          key,
+          edited,
+          deleted,
+          uploaded,
+          mediaKey,
+          suspended,
+          reinstated,
+          blocked,
+          unblocked,
+          removed,
+          restored
         }) {
       assertThat(EventCodec.knows(event.type())).as(event.type()).isTrue();
       assertThat(EventCodec.decode(event.type(), EventCodec.encode(event))).isEqualTo(event);

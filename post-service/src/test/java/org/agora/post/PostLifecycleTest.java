@@ -17,12 +17,20 @@ import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventCodec;
+import org.agora.events.PostId;
+import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountEvent;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.moderation.ModerationDecision;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEvent;
+import org.agora.events.relationships.AccountBlocked;
+import org.agora.events.relationships.AccountUnblocked;
+import org.agora.events.relationships.RelationshipEvent;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestUser;
@@ -239,16 +247,144 @@ class PostLifecycleTest {
         .statusCode(200);
   }
 
-  private static void send(AgoraEvent event, AccountId account) {
+  @Test
+  void blocksHidePostsBetweenTheTwoAccountsInBothDirections() {
+    TestUser author = KeycloakTestRealm.verifiedUser("blocker");
+    TestUser reader = KeycloakTestRealm.verifiedUser("blocked");
+    String id = publish(author.accessToken(), "not for you");
+    AccountId authorId = AccountId.parse(author.id());
+    AccountId readerId = AccountId.parse(reader.id());
+    given()
+        .auth()
+        .oauth2(reader.accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200);
+
+    send(RelationshipEvent.TOPIC, new AccountBlocked(authorId, readerId, Instant.now()), authorId);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(reader.accessToken())
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(404));
+    given()
+        .auth()
+        .oauth2(reader.accessToken())
+        .get("/api/v1/statuses/" + id + "/history")
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(author.accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200);
+
+    String readersPost = publish(reader.accessToken(), "the blocked one speaks");
+    given()
+        .auth()
+        .oauth2(author.accessToken())
+        .get("/api/v1/statuses/" + readersPost)
+        .then()
+        .statusCode(404);
+
+    send(
+        RelationshipEvent.TOPIC, new AccountUnblocked(authorId, readerId, Instant.now()), authorId);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(reader.accessToken())
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(200));
+    given()
+        .auth()
+        .oauth2("forged.token.value")
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aModerationRemovalTakesThePostOffTheReadPathUntilRestored() {
+    String token = KeycloakTestRealm.verifiedUser("moderated").accessToken();
+    String id = publish(token, "borderline");
+    PostId post = PostId.parse(id);
+
+    send(
+        ModerationDecision.TOPIC,
+        new PostRemoved(UUID.randomUUID(), post, "violence", Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + id).then().statusCode(404));
+    given().get("/api/v1/statuses/" + id + "/history").then().statusCode(404);
+    given().auth().oauth2(token).get("/api/v1/statuses/" + id).then().statusCode(404);
+
+    send(ModerationDecision.TOPIC, new PostRestored(UUID.randomUUID(), post, Instant.now()), post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("content", equalTo("<p>borderline</p>")));
+  }
+
+  @Test
+  void anErasedAccountsPostsAreShreddedEverywhere() {
+    TestUser leaving = KeycloakTestRealm.verifiedUser("leaving");
+    String token = leaving.accessToken();
+    String first = publish(token, "first of mine");
+    String second = publish(token, "second of mine");
+    String otherAuthors = publish(KeycloakTestRealm.verifiedUser("staying").accessToken(), "mine");
+    AccountId account = AccountId.parse(leaving.id());
+
+    send(AccountEvent.TOPIC, new AccountErased(account, Instant.now()), account);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              given().get("/api/v1/statuses/" + first).then().statusCode(404);
+              given().get("/api/v1/statuses/" + second).then().statusCode(404);
+            });
+    given().get("/api/v1/statuses/" + otherAuthors).then().statusCode(200);
+    for (String id : new String[] {first, second}) {
+      assertThat(
+              KafkaTopicProbe.records(
+                  ContentKeyIssued.TOPIC,
+                  r -> id.equals(r.key()) && r.value() == null,
+                  1,
+                  Duration.ofSeconds(20)))
+          .hasSize(1);
+    }
+  }
+
+  private static void send(String topic, AgoraEvent event, Object key) {
     Map<String, String> headers = new HashMap<>();
     headers.put("ce_specversion", "1.0");
     headers.put("ce_id", UUID.randomUUID().toString());
-    headers.put("ce_source", "/agora/identity-service");
+    headers.put("ce_source", "/agora/test");
     headers.put("ce_type", event.type());
-    headers.put("ce_subject", account.toString());
+    headers.put("ce_subject", key.toString());
     headers.put("ce_time", Instant.now().toString());
-    headers.put("ce_actor", "system:identity-service");
-    KafkaTopicProbe.send(AccountEvent.TOPIC, account.toString(), EventCodec.encode(event), headers);
+    headers.put("ce_actor", "system:test");
+    KafkaTopicProbe.send(topic, key.toString(), EventCodec.encode(event), headers);
+  }
+
+  private static void send(AgoraEvent event, AccountId account) {
+    send(AccountEvent.TOPIC, event, account);
   }
 
   private static String publish(String token, String text) {

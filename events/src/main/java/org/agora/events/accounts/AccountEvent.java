@@ -5,7 +5,7 @@ import org.agora.events.AgoraEvent;
 
 /** The stream {@code identity.accounts}, keyed by account id. */
 public sealed interface AccountEvent extends AgoraEvent
-    permits AccountSuspended, AccountReinstated {
+    permits AccountSuspended, AccountReinstated, AccountErased {
   String TOPIC = "identity.accounts";
 
   AccountId accountId();

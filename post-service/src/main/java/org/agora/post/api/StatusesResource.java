@@ -1,6 +1,7 @@
 package org.agora.post.api;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +33,7 @@ import org.agora.post.projection.PostStore;
 import org.agora.post.projection.StoredMedia;
 import org.agora.post.projection.StoredPost;
 import org.agora.post.storage.MediaStore;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -52,6 +54,7 @@ public class StatusesResource {
   private final MediaStore mediaStore;
   private final PostLimits limits;
   private final Clock clock;
+  private final CurrentIdentityAssociation identities;
 
   public StatusesResource(
       Caller caller,
@@ -62,7 +65,8 @@ public class StatusesResource {
       ContentKeyRing keys,
       MediaStore mediaStore,
       PostLimits limits,
-      Clock clock) {
+      Clock clock,
+      CurrentIdentityAssociation identities) {
     this.caller = caller;
     this.composer = composer;
     this.log = log;
@@ -72,6 +76,7 @@ public class StatusesResource {
     this.mediaStore = mediaStore;
     this.limits = limits;
     this.clock = clock;
+    this.identities = identities;
   }
 
   @POST
@@ -104,7 +109,7 @@ public class StatusesResource {
   @GET
   @Path("/{id}")
   public Uni<MastodonStatus> read(@PathParam("id") String id) {
-    return live(id)
+    return visible(id)
         .chain(post -> views.status(post, null))
         .map(status -> status.orElseThrow(ApiException::notFound));
   }
@@ -112,7 +117,7 @@ public class StatusesResource {
   @GET
   @Path("/{id}/history")
   public Uni<List<StatusViews.StatusEdit>> history(@PathParam("id") String id) {
-    return live(id)
+    return visible(id)
         .chain(
             post ->
                 store.revisions(post.id).map(revisions -> views.history(post, revisions, null)));
@@ -284,6 +289,41 @@ public class StatusesResource {
   private Uni<StoredPost> live(String id) {
     UUID postId = postId(id);
     return store.post(postId).map(post -> post.orElseThrow(ApiException::notFound));
+  }
+
+  /**
+   * The post as a reader may see it: not taken down by moderation, and not between accounts of
+   * which one blocked the other. The identity is resolved without blocking, as the read is open to
+   * anonymous readers.
+   */
+  private Uni<StoredPost> visible(String id) {
+    return live(id)
+        .invoke(
+            post -> {
+              if (post.removedAt != null) {
+                throw ApiException.notFound();
+              }
+            })
+        .call(
+            post ->
+                identities
+                    .getDeferredIdentity()
+                    .chain(
+                        identity -> {
+                          if (identity.isAnonymous()
+                              || !(identity.getPrincipal() instanceof JsonWebToken token)
+                              || token.getSubject() == null) {
+                            return Uni.createFrom().voidItem();
+                          }
+                          return store
+                              .blockedEitherWay(UUID.fromString(token.getSubject()), post.authorId)
+                              .invoke(
+                                  blocked -> {
+                                    if (blocked) {
+                                      throw ApiException.notFound();
+                                    }
+                                  });
+                        }));
   }
 
   /** The post if the caller wrote it; to anyone else it does not exist. */

@@ -64,6 +64,11 @@ public class PostLog {
         () -> send(posts, event, event.postId().toString(), event.deletedAt(), actor));
   }
 
+  /** Tombstones a media key on its own (an erased account's unattached upload). */
+  public Uni<Void> shredMedia(UUID mediaId) {
+    return tombstone(mediaId);
+  }
+
   public Uni<UUID> appendUploaded(MediaKeyIssued key, MediaUploaded event, String actor) {
     String subject = event.mediaId().toString();
     return send(keys, key, subject, event.uploadedAt(), actor)

@@ -6,12 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
+import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
+import org.agora.events.relationships.AccountBlocked;
+import org.agora.events.relationships.AccountUnblocked;
 import org.agora.kit.keys.KeyTopicReader;
 import org.agora.kit.messaging.IncomingEvents;
 import org.agora.post.projection.PostStore;
@@ -20,20 +25,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Builds post-service's read model from the log: its own posts and media, suspensions from
- * identity, and keys (in memory) from the compacted key topic, whose tombstones purge rows and
- * media files.
+ * Builds post-service's read model from the log: its own posts and media, suspensions and blocks
+ * from identity, removals from moderation, and keys (in memory) from the compacted key topic, whose
+ * tombstones purge rows and media files.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
   private final PostStore store;
   private final MediaStore media;
   private final KeyTopicReader keys;
+  private final AccountErasure erasure;
 
-  public ProjectionConsumers(PostStore store, MediaStore media, KeyTopicReader keys) {
+  public ProjectionConsumers(
+      PostStore store, MediaStore media, KeyTopicReader keys, AccountErasure erasure) {
     this.store = store;
     this.media = media;
     this.keys = keys;
+    this.erasure = erasure;
   }
 
   @Incoming("posts-in")
@@ -59,6 +67,31 @@ public class ProjectionConsumers {
             switch (event) {
               case AccountSuspended suspended -> store.apply(suspended);
               case AccountReinstated reinstated -> store.apply(reinstated);
+              case AccountErased erased -> erasure.erase(erased);
+              default -> Uni.createFrom().voidItem();
+            });
+  }
+
+  @Incoming("relationships-in")
+  public Uni<Void> relationships(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            switch (event) {
+              case AccountBlocked blocked -> store.apply(blocked);
+              case AccountUnblocked unblocked -> store.apply(unblocked);
+              default -> Uni.createFrom().voidItem();
+            });
+  }
+
+  @Incoming("decisions-in")
+  public Uni<Void> decisions(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            switch (event) {
+              case PostRemoved removed -> store.apply(removed);
+              case PostRestored restored -> store.apply(restored);
               default -> Uni.createFrom().voidItem();
             });
   }

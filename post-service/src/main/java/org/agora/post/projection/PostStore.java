@@ -12,9 +12,13 @@ import org.agora.events.EncryptedContent;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
+import org.agora.events.relationships.AccountBlocked;
+import org.agora.events.relationships.AccountUnblocked;
 
 /**
  * post-service's read model, applied from its own topics. Every apply is idempotent (insert ≡
@@ -29,25 +33,23 @@ public class PostStore {
             Panache.getSession()
                 .chain(
                     session ->
-                        session
-                            .createNativeQuery(
+                        execute(
+                                session,
                                 "insert into stored_post (id, author_id, published_at,"
                                     + " in_reply_to_id, language, visibility, content_alg,"
                                     + " content_nonce, content_ciphertext, media_ids) values"
                                     + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                    + " on conflict (id) do nothing")
-                            .setParameter(1, event.postId().value())
-                            .setParameter(2, event.authorId().value())
-                            .setParameter(3, event.publishedAt())
-                            .setParameter(
-                                4, event.inReplyToId() == null ? null : event.inReplyToId().value())
-                            .setParameter(5, event.language())
-                            .setParameter(6, event.visibility())
-                            .setParameter(7, event.content().alg())
-                            .setParameter(8, event.content().nonce())
-                            .setParameter(9, event.content().ciphertext())
-                            .setParameter(10, joined(event.mediaIds()))
-                            .executeUpdate()
+                                    + " on conflict (id) do nothing",
+                                event.postId().value(),
+                                event.authorId().value(),
+                                event.publishedAt(),
+                                event.inReplyToId() == null ? null : event.inReplyToId().value(),
+                                event.language(),
+                                event.visibility(),
+                                event.content().alg(),
+                                event.content().nonce(),
+                                event.content().ciphertext(),
+                                joined(event.mediaIds()))
                             .chain(
                                 inserted ->
                                     inserted == 0
@@ -115,55 +117,32 @@ public class PostStore {
   }
 
   public Uni<Void> apply(MediaUploaded event) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(
-                                "insert into stored_media (id, owner_id, mime_type, width, height,"
-                                    + " size_bytes, description_alg, description_nonce,"
-                                    + " description_ciphertext, uploaded_at) values"
-                                    + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                    + " on conflict (id) do nothing")
-                            .setParameter(1, event.mediaId())
-                            .setParameter(2, event.ownerId().value())
-                            .setParameter(3, event.mimeType())
-                            .setParameter(4, event.width())
-                            .setParameter(5, event.height())
-                            .setParameter(6, event.sizeBytes())
-                            .setParameter(
-                                7, event.description() == null ? null : event.description().alg())
-                            .setParameter(
-                                8, event.description() == null ? null : event.description().nonce())
-                            .setParameter(
-                                9,
-                                event.description() == null
-                                    ? null
-                                    : event.description().ciphertext())
-                            .setParameter(10, event.uploadedAt())
-                            .executeUpdate()
-                            .replaceWithVoid()));
+    EncryptedContent description = event.description();
+    return executeInTransaction(
+        "insert into stored_media (id, owner_id, mime_type, width, height, size_bytes,"
+            + " description_alg, description_nonce, description_ciphertext, uploaded_at)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (id) do nothing",
+        event.mediaId(),
+        event.ownerId().value(),
+        event.mimeType(),
+        event.width(),
+        event.height(),
+        event.sizeBytes(),
+        description == null ? null : description.alg(),
+        description == null ? null : description.nonce(),
+        description == null ? null : description.ciphertext(),
+        event.uploadedAt());
   }
 
   public Uni<Void> apply(AccountSuspended event) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(
-                                "insert into account_suspension (account_id, until, suspended_at)"
-                                    + " values (?1, ?2, ?3) on conflict (account_id) do update set"
-                                    + " until = excluded.until, suspended_at = excluded.suspended_at"
-                                    + " where account_suspension.suspended_at <= excluded.suspended_at")
-                            .setParameter(1, event.accountId().value())
-                            .setParameter(2, event.until())
-                            .setParameter(3, event.suspendedAt())
-                            .executeUpdate()
-                            .replaceWithVoid()));
+    return executeInTransaction(
+        "insert into account_suspension (account_id, until, suspended_at) values (?1, ?2, ?3)"
+            + " on conflict (account_id) do update set until = excluded.until,"
+            + " suspended_at = excluded.suspended_at"
+            + " where account_suspension.suspended_at <= excluded.suspended_at",
+        event.accountId().value(),
+        event.until(),
+        event.suspendedAt());
   }
 
   public Uni<Void> apply(AccountReinstated event) {
@@ -174,6 +153,62 @@ public class PostStore {
                     event.accountId().value(),
                     event.reinstatedAt()))
         .replaceWithVoid();
+  }
+
+  public Uni<Void> apply(AccountBlocked event) {
+    return executeInTransaction(
+        "insert into account_block (pair, blocker_id, blocked_id) values (?1, ?2, ?3)"
+            + " on conflict (pair) do nothing",
+        AccountBlock.pair(event.blockerId().value(), event.blockedId().value()),
+        event.blockerId().value(),
+        event.blockedId().value());
+  }
+
+  public Uni<Void> apply(AccountUnblocked event) {
+    return Panache.withTransaction(
+            () ->
+                AccountBlock.delete(
+                    "pair",
+                    AccountBlock.pair(event.blockerId().value(), event.blockedId().value())))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> apply(PostRemoved event) {
+    return Panache.withTransaction(
+            () ->
+                StoredPost.update(
+                    "removedAt = ?1 where id = ?2", event.removedAt(), event.postId().value()))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> apply(PostRestored event) {
+    return Panache.withTransaction(
+            () ->
+                StoredPost.update(
+                    "removedAt = null where id = ?1 and removedAt <= ?2",
+                    event.postId().value(),
+                    event.restoredAt()))
+        .replaceWithVoid();
+  }
+
+  /** Whether either account blocked the other. */
+  public Uni<Boolean> blockedEitherWay(UUID one, UUID other) {
+    return Panache.withSession(
+        () ->
+            AccountBlock.count(
+                    "pair in ?1",
+                    List.of(AccountBlock.pair(one, other), AccountBlock.pair(other, one)))
+                .map(count -> count > 0));
+  }
+
+  /** Everything an account still has here: its posts, and uploads never attached. */
+  public Uni<List<StoredPost>> postsBy(UUID author) {
+    return Panache.withSession(() -> StoredPost.<StoredPost>list("authorId", author));
+  }
+
+  public Uni<List<StoredMedia>> unattachedMediaOf(UUID owner) {
+    return Panache.withSession(
+        () -> StoredMedia.<StoredMedia>list("ownerId = ?1 and postId is null", owner));
   }
 
   public Uni<Optional<StoredPost>> post(UUID id) {
@@ -225,6 +260,22 @@ public class PostStore {
                     }));
   }
 
+  /** Runs one native statement with positional parameters ?1, ?2, … in the current session. */
+  private static Uni<Integer> execute(
+      org.hibernate.reactive.mutiny.Mutiny.Session session, String sql, Object... parameters) {
+    var query = session.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return query.executeUpdate();
+  }
+
+  private static Uni<Void> executeInTransaction(String sql, Object... parameters) {
+    return Panache.withTransaction(
+            () -> Panache.getSession().chain(session -> execute(session, sql, parameters)))
+        .replaceWithVoid();
+  }
+
   private static Uni<Void> revision(
       org.hibernate.reactive.mutiny.Mutiny.Session session,
       UUID eventId,
@@ -232,19 +283,18 @@ public class PostStore {
       Instant at,
       String language,
       EncryptedContent content) {
-    return session
-        .createNativeQuery(
+    return execute(
+            session,
             "insert into post_revision (event_id, post_id, created_at, language, content_alg,"
                 + " content_nonce, content_ciphertext) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                + " on conflict (event_id) do nothing")
-        .setParameter(1, eventId)
-        .setParameter(2, postId)
-        .setParameter(3, at)
-        .setParameter(4, language)
-        .setParameter(5, content.alg())
-        .setParameter(6, content.nonce())
-        .setParameter(7, content.ciphertext())
-        .executeUpdate()
+                + " on conflict (event_id) do nothing",
+            eventId,
+            postId,
+            at,
+            language,
+            content.alg(),
+            content.nonce(),
+            content.ciphertext())
         .replaceWithVoid();
   }
 
@@ -253,11 +303,11 @@ public class PostStore {
     if (event.mediaIds() == null) {
       return Uni.createFrom().voidItem();
     }
-    return session
-        .createNativeQuery("update stored_media set post_id = ?1 where id in (?2)")
-        .setParameter(1, event.postId().value())
-        .setParameter(2, event.mediaIds())
-        .executeUpdate()
+    return execute(
+            session,
+            "update stored_media set post_id = ?1 where id in (?2)",
+            event.postId().value(),
+            event.mediaIds())
         .replaceWithVoid();
   }
 

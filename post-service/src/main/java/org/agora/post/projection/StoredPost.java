@@ -42,6 +42,10 @@ public class StoredPost extends PanacheEntityBase {
   @Column(name = "content_ciphertext", nullable = false, columnDefinition = "text")
   public String contentCiphertext;
 
+  /** Set while a moderation decision keeps the post down; the post is then shown nowhere. */
+  @Column(name = "removed_at")
+  public Instant removedAt;
+
   /** Attached media ids, comma-separated, in the author's order. */
   @Column(name = "media_ids", columnDefinition = "text")
   public String mediaIds;

@@ -17,6 +17,7 @@ public final class KeyTopicReader {
 
   private final ContentKeyRing ring;
   private final KeyEncryptionKey kek;
+  private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public KeyTopicReader(ContentKeyRing ring, KeyEncryptionKey kek) {
     this.ring = ring;
@@ -39,7 +40,11 @@ public final class KeyTopicReader {
     try {
       ring.put(id, unwrap(payload));
     } catch (CryptoException | EventCodec.MalformedEventException e) {
-      LOG.warnf("cannot use the key of %s: %s", id, e.getMessage());
+      // NOTE: keys under another KEK (another environment sharing the topic, or one not yet
+      // rotated in) come in bulk; say so once per reason, not once per record.
+      if (reported.add(e.getMessage().replaceAll("[0-9a-f-]{36}", "<id>"))) {
+        LOG.warnf("cannot use the key of %s (and others alike): %s", id, e.getMessage());
+      }
     }
     return Optional.empty();
   }

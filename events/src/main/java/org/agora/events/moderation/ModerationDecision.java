@@ -1,0 +1,11 @@
+package org.agora.events.moderation;
+
+import java.util.UUID;
+import org.agora.events.AgoraEvent;
+
+/** The stream {@code moderation.decisions}, keyed by the affected post or account id. */
+public sealed interface ModerationDecision extends AgoraEvent permits PostRemoved, PostRestored {
+  String TOPIC = "moderation.decisions";
+
+  UUID decisionId();
+}
