@@ -16,6 +16,7 @@ import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
@@ -43,7 +44,8 @@ public final class EventCodec {
           Map.entry(AccountBlocked.TYPE, AccountBlocked.class),
           Map.entry(AccountUnblocked.TYPE, AccountUnblocked.class),
           Map.entry(PostRemoved.TYPE, PostRemoved.class),
-          Map.entry(PostRestored.TYPE, PostRestored.class));
+          Map.entry(PostRestored.TYPE, PostRestored.class),
+          Map.entry(PostScreened.TYPE, PostScreened.class));
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()

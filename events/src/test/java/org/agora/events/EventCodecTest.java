@@ -20,6 +20,7 @@ import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
@@ -123,6 +124,16 @@ class EventCodecTest {
             AUTHOR, UUID.randomUUID(), Instant.now().plusSeconds(60), Instant.now());
     var reinstated = new AccountReinstated(AUTHOR, UUID.randomUUID(), Instant.now());
     var erased = new AccountErased(AUTHOR, Instant.now());
+    var screened =
+        new PostScreened(
+            UUID.randomUUID(),
+            POST,
+            PostScreened.HELD,
+            0.92,
+            List.of("threat"),
+            "violence-rules/1",
+            Instant.now(),
+            Instant.now());
     var other = new AccountId(UUID.randomUUID());
     var blocked = new AccountBlocked(AUTHOR, other, Instant.now());
     var unblocked = new AccountUnblocked(AUTHOR, other, Instant.now());

@@ -25,6 +25,7 @@ import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEvent;
@@ -339,6 +340,57 @@ class PostLifecycleTest {
                     .then()
                     .statusCode(200)
                     .body("content", equalTo("<p>borderline</p>")));
+  }
+
+  @Test
+  void aPostHeldByScreeningIsShownToItsAuthorOnly() {
+    TestUser author = KeycloakTestRealm.verifiedUser("held_author");
+    String id = publish(author.accessToken(), "borderline words");
+    PostId post = PostId.parse(id);
+
+    send(
+        ModerationDecision.TOPIC,
+        new PostScreened(
+            UUID.randomUUID(),
+            post,
+            PostScreened.HELD,
+            0.9,
+            java.util.List.of("threat"),
+            "test",
+            Instant.now(),
+            Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + id).then().statusCode(404));
+    given()
+        .auth()
+        .oauth2(KeycloakTestRealm.verifiedUser("passerby").accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(author.accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200);
+
+    send(
+        ModerationDecision.TOPIC,
+        new PostScreened(
+            UUID.randomUUID(),
+            post,
+            PostScreened.CLEARED,
+            0.1,
+            java.util.List.of(),
+            "test",
+            Instant.now(),
+            Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + id).then().statusCode(200));
   }
 
   @Test

@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.agora.events.AgoraEvent;
 
 /** The stream {@code moderation.decisions}, keyed by the affected post or account id. */
-public sealed interface ModerationDecision extends AgoraEvent permits PostRemoved, PostRestored {
+public sealed interface ModerationDecision extends AgoraEvent
+    permits PostRemoved, PostRestored, PostScreened {
   String TOPIC = "moderation.decisions";
 
   UUID decisionId();

@@ -292,9 +292,9 @@ public class StatusesResource {
   }
 
   /**
-   * The post as a reader may see it: not taken down by moderation, and not between accounts of
-   * which one blocked the other. The identity is resolved without blocking, as the read is open to
-   * anonymous readers.
+   * The post as a reader may see it: not taken down by moderation, not held by screening (but to
+   * its author), and not between accounts of which one blocked the other. The identity is resolved
+   * without blocking, as the read is open to anonymous readers.
    */
   private Uni<StoredPost> visible(String id) {
     return live(id)
@@ -313,10 +313,17 @@ public class StatusesResource {
                           if (identity.isAnonymous()
                               || !(identity.getPrincipal() instanceof JsonWebToken token)
                               || token.getSubject() == null) {
+                            if (post.heldAt != null) {
+                              throw ApiException.notFound();
+                            }
                             return Uni.createFrom().voidItem();
                           }
+                          UUID reader = UUID.fromString(token.getSubject());
+                          if (post.heldAt != null && !reader.equals(post.authorId)) {
+                            throw ApiException.notFound();
+                          }
                           return store
-                              .blockedEitherWay(UUID.fromString(token.getSubject()), post.authorId)
+                              .blockedEitherWay(reader, post.authorId)
                               .invoke(
                                   blocked -> {
                                     if (blocked) {

@@ -12,6 +12,7 @@ import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
@@ -92,6 +93,7 @@ public class ProjectionConsumers {
             switch (event) {
               case PostRemoved removed -> store.apply(removed);
               case PostRestored restored -> store.apply(restored);
+              case PostScreened screened -> store.apply(screened);
               default -> Uni.createFrom().voidItem();
             });
   }

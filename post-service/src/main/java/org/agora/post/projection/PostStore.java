@@ -14,6 +14,7 @@ import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
@@ -178,6 +179,16 @@ public class PostStore {
             () ->
                 StoredPost.update(
                     "removedAt = ?1 where id = ?2", event.removedAt(), event.postId().value()))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> apply(PostScreened event) {
+    return Panache.withTransaction(
+            () ->
+                StoredPost.update(
+                    "heldAt = ?1 where id = ?2",
+                    event.cleared() ? null : event.screenedAt(),
+                    event.postId().value()))
         .replaceWithVoid();
   }
 

@@ -46,6 +46,10 @@ public class StoredPost extends PanacheEntityBase {
   @Column(name = "removed_at")
   public Instant removedAt;
 
+  /** Set while screening holds the post for review: only its author sees it meanwhile. */
+  @Column(name = "held_at")
+  public Instant heldAt;
+
   /** Attached media ids, comma-separated, in the author's order. */
   @Column(name = "media_ids", columnDefinition = "text")
   public String mediaIds;
