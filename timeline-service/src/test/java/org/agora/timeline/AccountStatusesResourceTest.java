@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.PostId;
+import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.PostEvent;
 import org.agora.events.posts.PostPublished;
 import org.agora.testing.KafkaTopicProbe;
@@ -167,6 +170,35 @@ class AccountStatusesResourceTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> assertThat(ids(statuses(author))).containsExactly(kept.postId().toString()));
+  }
+
+  @Test
+  void onlyPostsThatScreeningClearedAppearAndARemovalTakesThemOff() {
+    AccountId author = new AccountId(UUID.randomUUID());
+    var held = PostFeed.publishUnscreened(author, "held for review", Instant.now().minusSeconds(3));
+    PostFeed.screen(held, PostScreened.HELD);
+    var waiting =
+        PostFeed.publishUnscreened(author, "not screened yet", Instant.now().minusSeconds(2));
+    var cleared = PostFeed.publish(author, "cleared", Instant.now().minusSeconds(1));
+    var marker = PostFeed.publish(author, "marker", Instant.now());
+    awaitStatuses(author, 2);
+    assertThat(ids(statuses(author)))
+        .containsExactly(marker.postId().toString(), cleared.postId().toString())
+        .doesNotContain(held.postId().toString(), waiting.postId().toString());
+
+    PostFeed.decide(
+        new PostRemoved(UUID.randomUUID(), cleared.postId(), "violence", Instant.now()),
+        cleared.postId());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(ids(statuses(author))).containsExactly(marker.postId().toString()));
+
+    PostFeed.decide(
+        new PostRestored(UUID.randomUUID(), cleared.postId(), Instant.now()), cleared.postId());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(ids(statuses(author))).hasSize(2));
   }
 
   @Test

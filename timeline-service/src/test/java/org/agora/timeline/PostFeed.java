@@ -11,6 +11,8 @@ import org.agora.events.EventCodec;
 import org.agora.events.PostId;
 import org.agora.events.crypto.DataKey;
 import org.agora.events.crypto.KeyEncryptionKey;
+import org.agora.events.moderation.ModerationDecision;
+import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
@@ -25,7 +27,34 @@ final class PostFeed {
 
   private PostFeed() {}
 
+  /** Publishes as post-service would, and clears it as moderation's screening would. */
   static PostPublished publish(AccountId author, String text, Instant at) {
+    var event = publishUnscreened(author, text, at);
+    screen(event, PostScreened.CLEARED);
+    return event;
+  }
+
+  static void screen(PostPublished post, String verdict) {
+    send(
+        ModerationDecision.TOPIC,
+        new PostScreened(
+            UUID.randomUUID(),
+            post.postId(),
+            verdict,
+            PostScreened.CLEARED.equals(verdict) ? 0.0 : 0.95,
+            List.of(),
+            "test",
+            post.publishedAt(),
+            Instant.now()),
+        post.postId(),
+        UUID.randomUUID());
+  }
+
+  static void decide(ModerationDecision decision, PostId post) {
+    send(ModerationDecision.TOPIC, decision, post, UUID.randomUUID());
+  }
+
+  static PostPublished publishUnscreened(AccountId author, String text, Instant at) {
     PostId id = PostId.newId(at);
     DataKey key = DataKey.generate();
     KEYS.put(id, key);

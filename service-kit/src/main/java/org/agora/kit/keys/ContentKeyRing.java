@@ -11,6 +11,7 @@ import org.agora.events.crypto.DataKey;
  */
 public final class ContentKeyRing {
   private final ConcurrentHashMap<UUID, DataKey> keys = new ConcurrentHashMap<>();
+  private final java.util.Set<UUID> unusable = ConcurrentHashMap.newKeySet();
 
   public void put(UUID id, DataKey key) {
     keys.put(id, key);
@@ -18,6 +19,16 @@ public final class ContentKeyRing {
 
   public void shred(UUID id) {
     keys.remove(id);
+    unusable.remove(id);
+  }
+
+  /** A key record arrived but cannot be opened here (another KEK): waiting for it is futile. */
+  public void markUnusable(UUID id) {
+    unusable.add(id);
+  }
+
+  public boolean isUnusable(UUID id) {
+    return unusable.contains(id);
   }
 
   public Optional<DataKey> find(UUID id) {

@@ -40,6 +40,7 @@ public final class KeyTopicReader {
     try {
       ring.put(id, unwrap(payload));
     } catch (CryptoException | EventCodec.MalformedEventException e) {
+      ring.markUnusable(id);
       // NOTE: keys under another KEK (another environment sharing the topic, or one not yet
       // rotated in) come in bulk; say so once per reason, not once per record.
       if (reported.add(e.getMessage().replaceAll("[0-9a-f-]{36}", "<id>"))) {

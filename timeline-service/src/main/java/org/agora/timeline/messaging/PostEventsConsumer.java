@@ -1,11 +1,7 @@
 package org.agora.timeline.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
 import org.agora.events.posts.PostDeleted;
@@ -23,17 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class PostEventsConsumer {
   private final PostProjection posts;
-  private final Clock clock;
-  private final Timer publishToVisible;
 
-  public PostEventsConsumer(PostProjection posts, Clock clock, MeterRegistry registry) {
+  public PostEventsConsumer(PostProjection posts) {
     this.posts = posts;
-    this.clock = clock;
-    this.publishToVisible =
-        Timer.builder("agora.timeline.publish.to.visible")
-            .description("From a post's event time to its projection commit")
-            .publishPercentileHistogram()
-            .register(registry);
   }
 
   @Incoming("posts-in")
@@ -43,17 +31,7 @@ public class PostEventsConsumer {
 
   Uni<Void> apply(EventEnvelope envelope, AgoraEvent event) {
     return switch (event) {
-      case PostPublished published ->
-          posts
-              .apply(envelope, published)
-              .invoke(
-                  isNew -> {
-                    if (isNew) {
-                      publishToVisible.record(
-                          Duration.between(published.publishedAt(), clock.instant()));
-                    }
-                  })
-              .replaceWithVoid();
+      case PostPublished published -> posts.apply(envelope, published).replaceWithVoid();
       case PostEdited edited -> posts.apply(edited);
       case PostDeleted deleted -> posts.purge(deleted.postId().value());
       default -> Uni.createFrom().voidItem();

@@ -64,14 +64,24 @@ public class PostProjection {
         .replaceWithVoid();
   }
 
-  /** Drops a post: its author deleted it, or its key was shredded. */
+  /**
+   * Drops a post and what moderation said of it: its author deleted it, or its key was shredded.
+   */
   public Uni<Void> purge(UUID postId) {
-    return Panache.withTransaction(() -> ProjectedPost.delete("id", postId)).replaceWithVoid();
+    return Panache.withTransaction(
+            () ->
+                ProjectedPost.delete("id", postId)
+                    .chain(() -> PostScreening.delete("postId", postId)))
+        .replaceWithVoid();
   }
 
   /** One page of an author's posts, newest first. */
   public Uni<List<ProjectedPost>> byAuthor(UUID author, PageRequest page) {
-    StringBuilder where = new StringBuilder("authorId = :author");
+    // NOTE: only posts that screening cleared and no removal holds down are shown.
+    StringBuilder where =
+        new StringBuilder(
+            "authorId = :author and id in (select s.postId from PostScreening s"
+                + " where s.verdict = 'cleared' and s.removedAt is null)");
     Parameters params = Parameters.with("author", author);
     if (page.maxId() != null) {
       where.append(" and id < :maxId");
