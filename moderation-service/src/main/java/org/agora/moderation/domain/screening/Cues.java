@@ -59,10 +59,13 @@ final class Cues {
                   .pattern()
               + "|n't(?![a-z])");
 
-  /** A negation followed by one of these does not negate the threat ("won't stop until"). */
+  /**
+   * A negation followed by one of these does not negate the threat ("won't stop until"); used with
+   * {@code lookingAt}, so it needs no anchor (non-anchoring bounds would defeat {@code ^}).
+   */
   static final Pattern NEGATION_EXCEPTION =
       Pattern.compile(
-          "^\\s*(?:"
+          "\\s*(?:"
               + alternatives(
                   "stop",
                   "rest",
@@ -350,6 +353,8 @@ final class Cues {
           "mario kart",
           "board game",
           "schach",
+          "uno",
+          "monopoly",
           "enemy base",
           "eu server",
           "im spiel",
@@ -408,6 +413,19 @@ final class Cues {
           "tournament",
           "turnier",
           "spieltag",
+          "tennis",
+          "tischtennis",
+          "badminton",
+          "squash",
+          "bowling",
+          "kicker",
+          "darts",
+          "fußball",
+          "football",
+          "basketball",
+          "volleyball",
+          "handball",
+          "golf",
           "arsenal",
           "chelsea",
           "liverpool",

@@ -102,7 +102,8 @@ final class EnglishRules {
         "let me",
         "(?:tomorrow|tonight|today|soon) (?:i|we)",
         "on [a-z]+day (?:i|we)",
-        "next time (?:i|we)");
+        "next time (?:i|we)",
+        "(?:stop|rest) until (?:i|we)");
     b.words("bare_will", "gonna", "going to", "will", "finna", "gon");
     b.words("i_will", "{i_explicit}", "{start} {bare_will}");
     b.words("i_we", "i", "we", "i already", "we already", "i now", "we now");
@@ -738,6 +739,11 @@ final class EnglishRules {
     b.rule("threat.kill-them", THREAT, 0.8, "{i_will} {gap0-2} {kill_l} {gap0-2} {them}");
     b.rule("threat.kill-those", THREAT, 0.5, "{i_will} {gap0-2} {kill_l} {gap0-2} {them_loose}");
     b.rule("threat.harm-them", THREAT, 0.6, "{i_will} {gap0-2} {kill_h} {gap0-2} {them}");
+    b.rule(
+        "threat.kill-someone-close",
+        THREAT,
+        0.5,
+        "{i_will} {gap0-2} {kill_l} (?:my|his|her|their|our|your|ur) {person}");
     b.triggers("run", "run", "ran", "mow");
     b.rule("threat.run-over", THREAT, 0.8, "{i_will} {gap0-1} {run} {you} over");
     b.rule("threat.violent-verb-near-you", THREAT, 0.3, "{kill_l} {gap0-2} {you}");
@@ -973,6 +979,12 @@ final class EnglishRules {
         0.8,
         "{subject} {gap0-1} {should_be} {gap0-1} {kill_pp}");
     b.rule("incitement.should-be-killed-bare", INCITEMENT, 0.45, "{should_be} {gap0-1} {kill_pp}");
+    b.triggers("hang_intransitive", "hang", "swing", "fry");
+    b.rule(
+        "incitement.should-hang",
+        INCITEMENT,
+        0.7,
+        "{subject} {gap0-1} (?:should|must|need to|needs to|ought to|deserve to|deserves to|will) {gap0-1} {hang_intransitive} {end}");
     b.triggers(
         "bullet_for",
         "bullet",

@@ -1,5 +1,6 @@
 package org.agora.moderation.domain.screening;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,12 +120,12 @@ final class PostContext {
       for (int i = sentenceStarts[s]; i < sentenceEnds[s]; i++) {
         if (TriggerGate.isWordStart(text, i)) {
           if (n == found.length) {
-            found = java.util.Arrays.copyOf(found, n * 2);
+            found = Arrays.copyOf(found, n * 2);
           }
           found[n++] = i;
         }
       }
-      words[s] = java.util.Arrays.copyOf(found, n);
+      words[s] = Arrays.copyOf(found, n);
     }
     return words[s];
   }

@@ -1,6 +1,7 @@
 package org.agora.moderation.domain.screening;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Brings a post into the one form the rules are written against, so that trivial evasion fails:
@@ -30,9 +31,9 @@ public final class TextNormalizer {
     return new NormalizedText(
         text,
         new String(folded.chars, 0, folded.size),
-        java.util.Arrays.copyOf(folded.starts, folded.size),
-        java.util.Arrays.copyOf(folded.ends, folded.size),
-        java.util.Arrays.copyOf(folded.obfuscated, folded.size));
+        Arrays.copyOf(folded.starts, folded.size),
+        Arrays.copyOf(folded.ends, folded.size),
+        Arrays.copyOf(folded.obfuscated, folded.size));
   }
 
   /**
@@ -286,9 +287,9 @@ public final class TextNormalizer {
       }
       if (units >= 2 && letters >= 1) {
         if (runs == runStarts.length) {
-          runStarts = java.util.Arrays.copyOf(runStarts, runs * 2);
-          runEnds = java.util.Arrays.copyOf(runEnds, runs * 2);
-          runUnits = java.util.Arrays.copyOf(runUnits, runs * 2);
+          runStarts = Arrays.copyOf(runStarts, runs * 2);
+          runEnds = Arrays.copyOf(runEnds, runs * 2);
+          runUnits = Arrays.copyOf(runUnits, runs * 2);
         }
         runStarts[runs] = runStart;
         runEnds[runs] = end;
@@ -519,10 +520,10 @@ public final class TextNormalizer {
     void add(char c, int start, int end, boolean disguised) {
       if (size == chars.length) {
         int capacity = size * 2 + 8;
-        chars = java.util.Arrays.copyOf(chars, capacity);
-        starts = java.util.Arrays.copyOf(starts, capacity);
-        ends = java.util.Arrays.copyOf(ends, capacity);
-        obfuscated = java.util.Arrays.copyOf(obfuscated, capacity);
+        chars = Arrays.copyOf(chars, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        obfuscated = Arrays.copyOf(obfuscated, capacity);
       }
       chars[size] = c;
       starts[size] = start;

@@ -1,6 +1,7 @@
 package org.agora.moderation.domain.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.regex.Matcher;
  * incitement, calls to arms, glorification and terrorism. It normalises the text against evasion,
  * finds phrases by pattern (who speaks, to whom, with what intent), weighs them by context
  * (negation, quotation, reporting, idiom, fiction, games, sports, history, jokes) and combines the
- * weights into a risk. A risk at or above the hold threshold holds the post: when unsure it holds,
- * since holding delays a post and deleting nothing. Thread-safe and free of I/O; the rules compile
- * once per class.
+ * weights into a risk. A risk at or above the hold threshold holds the post for a moderator; the
+ * weights lean towards holding when unsure, because holding only delays a post and deletes nothing.
+ * Thread-safe and free of I/O; the rules compile once per class.
  */
 public final class ViolenceScorer implements PostScorer {
   public static final String VERSION = "violence-rules/1.0.0";
@@ -148,7 +149,7 @@ public final class ViolenceScorer implements PostScorer {
         found[n++] = word;
       }
     }
-    return n == found.length ? found : java.util.Arrays.copyOf(found, n);
+    return n == found.length ? found : Arrays.copyOf(found, n);
   }
 
   private static List<Signal> add(List<Signal> signals, Signal signal) {
