@@ -87,14 +87,6 @@ class ScreeningGateTest {
   }
 
   private static void send(String topic, AgoraEvent event, PostId subject) {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("ce_specversion", "1.0");
-    headers.put("ce_id", UUID.randomUUID().toString());
-    headers.put("ce_source", "/agora/test");
-    headers.put("ce_type", event.type());
-    headers.put("ce_subject", subject.toString());
-    headers.put("ce_time", Instant.now().toString());
-    headers.put("ce_actor", "system:test");
-    KafkaTopicProbe.send(topic, subject.toString(), EventCodec.encode(event), headers);
+    KafkaTopicProbe.sendEvent(topic, subject.toString(), event.type(), EventCodec.encode(event));
   }
 }

@@ -56,6 +56,28 @@ public final class KafkaTopicProbe {
     return header == null ? null : new String(header.value());
   }
 
+  /**
+   * Appends an event as a service would: CloudEvents 1.0 binary-mode headers (a fresh id, source
+   * {@code /agora/test}, actor {@code system:test}) around the JSON payload, keyed by its subject.
+   */
+  public static void sendEvent(String topic, String subject, String type, byte[] payload) {
+    sendEvent(topic, subject, type, payload, java.util.UUID.randomUUID());
+  }
+
+  public static void sendEvent(
+      String topic, String subject, String type, byte[] payload, java.util.UUID eventId) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    headers.put("ce_specversion", "1.0");
+    headers.put("ce_id", eventId.toString());
+    headers.put("ce_source", "/agora/test");
+    headers.put("ce_type", type);
+    headers.put("ce_subject", subject);
+    headers.put("ce_time", java.time.Instant.now().toString());
+    headers.put("ce_actor", "system:test");
+    headers.put("content-type", "application/json");
+    send(topic, subject, payload, headers);
+  }
+
   /** Appends one record with the given headers and waits for the broker's acknowledgement. */
   public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
     Properties props = new Properties();

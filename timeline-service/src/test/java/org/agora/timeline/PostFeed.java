@@ -93,11 +93,8 @@ final class PostFeed {
   }
 
   static void send(String topic, AgoraEvent event, PostId subject, UUID eventId) {
-    KafkaTopicProbe.send(
-        topic,
-        subject.toString(),
-        EventCodec.encode(event),
-        headers(event.type(), subject, eventId));
+    KafkaTopicProbe.sendEvent(
+        topic, subject.toString(), event.type(), EventCodec.encode(event), eventId);
   }
 
   static Map<String, String> headers(String type, PostId subject, UUID eventId) {
@@ -109,7 +106,6 @@ final class PostFeed {
     headers.put("ce_subject", subject.toString());
     headers.put("ce_time", Instant.now().toString());
     headers.put("ce_actor", "system:test");
-    headers.put("content-type", "application/json");
     return headers;
   }
 

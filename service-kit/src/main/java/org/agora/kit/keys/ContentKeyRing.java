@@ -11,19 +11,27 @@ import org.agora.events.crypto.DataKey;
  */
 public final class ContentKeyRing {
   private final ConcurrentHashMap<UUID, DataKey> keys = new ConcurrentHashMap<>();
+  private static final int UNUSABLE_CAP = 100_000;
   private final java.util.Set<UUID> unusable = ConcurrentHashMap.newKeySet();
 
   public void put(UUID id, DataKey key) {
     keys.put(id, key);
+    unusable.remove(id);
   }
 
   public void shred(UUID id) {
     keys.remove(id);
-    unusable.remove(id);
+    markUnusable(id);
   }
 
-  /** A key record arrived but cannot be opened here (another KEK): waiting for it is futile. */
+  /**
+   * A key record arrived but cannot be opened here (another KEK), or was shredded: waiting for it
+   * is futile. Bounded: past the cap the memory is dropped, which costs only a wait.
+   */
   public void markUnusable(UUID id) {
+    if (unusable.size() >= UNUSABLE_CAP) {
+      unusable.clear();
+    }
     unusable.add(id);
   }
 
