@@ -71,16 +71,16 @@ class AccountStatusesResourceTest {
   void unreadableRecordsAreSkippedWithoutStoppingTheProjection() {
     AccountId author = new AccountId(UUID.randomUUID());
     PostId bogus = PostId.newId(Instant.now());
-    KafkaTopicProbe.send(
+    KafkaTopicProbe.sendEvent(
         PostEvent.TOPIC,
         bogus.toString(),
-        "{\"postId\":".getBytes(StandardCharsets.UTF_8),
-        PostFeed.headers(PostPublished.TYPE, bogus, UUID.randomUUID()));
-    KafkaTopicProbe.send(
+        PostPublished.TYPE,
+        "{\"postId\":".getBytes(StandardCharsets.UTF_8));
+    KafkaTopicProbe.sendEvent(
         PostEvent.TOPIC,
         bogus.toString(),
-        "{}".getBytes(StandardCharsets.UTF_8),
-        PostFeed.headers("agora.post.from-the-future.v9", bogus, UUID.randomUUID()));
+        "agora.post.from-the-future.v9",
+        "{}".getBytes(StandardCharsets.UTF_8));
     var event = PostFeed.publish(author, "still flowing", Instant.now());
 
     assertThat(awaitStatuses(author, 1).getList("id")).containsExactly(event.postId().toString());

@@ -1,7 +1,6 @@
 package org.agora.timeline;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,18 +94,6 @@ final class PostFeed {
   static void send(String topic, AgoraEvent event, PostId subject, UUID eventId) {
     KafkaTopicProbe.sendEvent(
         topic, subject.toString(), event.type(), EventCodec.encode(event), eventId);
-  }
-
-  static Map<String, String> headers(String type, PostId subject, UUID eventId) {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("ce_specversion", "1.0");
-    headers.put("ce_id", eventId.toString());
-    headers.put("ce_source", "/agora/test");
-    headers.put("ce_type", type);
-    headers.put("ce_subject", subject.toString());
-    headers.put("ce_time", Instant.now().toString());
-    headers.put("ce_actor", "system:test");
-    return headers;
   }
 
   static void shred(PostId post) {

@@ -1,7 +1,6 @@
 package org.agora.moderation.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.agora.kit.keys.KeyTopicReader;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,12 +17,7 @@ public class ModerationKeys {
 
   @Incoming("content-keys-in")
   public Uni<Void> consume(Message<byte[]> message) {
-    String key =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> String.valueOf(m.getKey()))
-            .orElse(null);
-    reader.apply(key, message.getPayload());
+    reader.apply(message);
     return Uni.createFrom().completionStage(message.ack());
   }
 }

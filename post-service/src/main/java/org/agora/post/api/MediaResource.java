@@ -39,6 +39,7 @@ public class MediaResource {
   private final MediaStore files;
   private final ContentKeyRing keys;
   private final StatusViews views;
+  private final SpeechChecks speech;
 
   public MediaResource(
       Caller caller,
@@ -47,7 +48,8 @@ public class MediaResource {
       PostStore store,
       MediaStore files,
       ContentKeyRing keys,
-      StatusViews views) {
+      StatusViews views,
+      SpeechChecks speech) {
     this.caller = caller;
     this.intake = intake;
     this.log = log;
@@ -55,6 +57,7 @@ public class MediaResource {
     this.files = files;
     this.keys = keys;
     this.views = views;
+    this.speech = speech;
   }
 
   @POST
@@ -84,7 +87,8 @@ public class MediaResource {
       throw ApiException.unprocessable(e.getMessage());
     }
     var event = accepted.event();
-    return refuseIfSuspended(owner)
+    return speech
+        .refuseIfSuspended(owner)
         .chain(() -> files.put(event.mediaId(), accepted.sealed()))
         .chain(() -> log.appendUploaded(accepted.key(), event, owner.toString()))
         .invoke(() -> keys.put(event.mediaId(), accepted.dataKey()))
@@ -125,19 +129,5 @@ public class MediaResource {
                     .filter(m -> m.ownerId.equals(owner.value()))
                     .map(views::attachment)
                     .orElseThrow(ApiException::notFound));
-  }
-
-  private Uni<Void> refuseIfSuspended(AccountId owner) {
-    return store
-        .suspension(owner.value())
-        .invoke(
-            standing -> {
-              if (standing.isPresent()
-                  && (standing.get().until == null
-                      || standing.get().until.isAfter(java.time.Instant.now()))) {
-                throw ApiException.forbidden(StatusesResource.SUSPENDED);
-              }
-            })
-        .replaceWithVoid();
   }
 }

@@ -43,8 +43,6 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/api/v1/statuses")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusesResource {
-  static final String SUSPENDED = "Your account is suspended";
-
   private final Caller caller;
   private final PostComposer composer;
   private final PostLog log;
@@ -55,6 +53,7 @@ public class StatusesResource {
   private final PostLimits limits;
   private final Clock clock;
   private final CurrentIdentityAssociation identities;
+  private final SpeechChecks speech;
 
   public StatusesResource(
       Caller caller,
@@ -66,7 +65,8 @@ public class StatusesResource {
       MediaStore mediaStore,
       PostLimits limits,
       Clock clock,
-      CurrentIdentityAssociation identities) {
+      CurrentIdentityAssociation identities,
+      SpeechChecks speech) {
     this.caller = caller;
     this.composer = composer;
     this.log = log;
@@ -77,6 +77,7 @@ public class StatusesResource {
     this.limits = limits;
     this.clock = clock;
     this.identities = identities;
+    this.speech = speech;
   }
 
   @POST
@@ -150,7 +151,7 @@ public class StatusesResource {
       throw ApiException.unprocessable("media_ids: attachments cannot be changed by an edit");
     }
     return owned(id, author)
-        .call(() -> refuseIfSuspended(author))
+        .call(() -> speech.refuseIfSuspended(author))
         .chain(
             post -> {
               var key = keys.find(post.id).orElseThrow(ApiException::notFound);
@@ -224,7 +225,8 @@ public class StatusesResource {
     var event = post.event();
     List<UUID> mediaIds = event.mediaIds() == null ? List.of() : event.mediaIds();
     Instant now = clock.instant();
-    return refuseIfSuspended(author)
+    return speech
+        .refuseIfSuspended(author)
         .chain(() -> store.media(mediaIds))
         .invoke(media -> requireOwnUnattached(author, mediaIds, media))
         .chain(
@@ -246,20 +248,6 @@ public class StatusesResource {
                 views.status(
                     stored.orElseThrow(ApiException::notFound), caller.username().orElse(null)))
         .map(status -> status.orElseThrow(ApiException::notFound));
-  }
-
-  private Uni<Void> refuseIfSuspended(AccountId account) {
-    return store
-        .suspension(account.value())
-        .invoke(
-            standing -> {
-              if (standing.isPresent()
-                  && (standing.get().until == null
-                      || standing.get().until.isAfter(clock.instant()))) {
-                throw ApiException.forbidden(SUSPENDED);
-              }
-            })
-        .replaceWithVoid();
   }
 
   private static void requireOwnUnattached(

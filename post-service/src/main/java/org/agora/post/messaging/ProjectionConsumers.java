@@ -1,7 +1,6 @@
 package org.agora.post.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.agora.events.AgoraEvent;
@@ -100,12 +99,7 @@ public class ProjectionConsumers {
 
   @Incoming("content-keys-in")
   public Uni<Void> keys(Message<byte[]> message) {
-    String key =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> String.valueOf(m.getKey()))
-            .orElse(null);
-    return keys.apply(key, message.getPayload())
+    return keys.apply(message)
         .map(this::shredded)
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));

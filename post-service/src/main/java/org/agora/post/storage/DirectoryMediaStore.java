@@ -54,7 +54,18 @@ public class DirectoryMediaStore implements MediaStore {
   public Uni<Void> delete(UUID mediaId) {
     String path = file(mediaId);
     var fs = vertx.fileSystem();
-    return fs.exists(path).chain(exists -> exists ? fs.delete(path) : Uni.createFrom().voidItem());
+    // NOTE: a deletion, its write-through and the tombstone consumer may race for the same file;
+    // whoever comes second finds it gone, which is the outcome wanted.
+    return fs.delete(path)
+        .onFailure()
+        .recoverWithUni(
+            failure ->
+                fs.exists(path)
+                    .chain(
+                        exists ->
+                            exists
+                                ? Uni.createFrom().<Void>failure(failure)
+                                : Uni.createFrom().voidItem()));
   }
 
   public Path root() {

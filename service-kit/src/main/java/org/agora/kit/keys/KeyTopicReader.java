@@ -1,11 +1,13 @@
 package org.agora.kit.keys;
 
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.Optional;
 import java.util.UUID;
 import org.agora.events.EventCodec;
 import org.agora.events.crypto.CryptoException;
 import org.agora.events.crypto.DataKey;
 import org.agora.events.crypto.KeyEncryptionKey;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +24,16 @@ public final class KeyTopicReader {
   public KeyTopicReader(ContentKeyRing ring, KeyEncryptionKey kek) {
     this.ring = ring;
     this.kek = kek;
+  }
+
+  /** Applies a record as a channel delivers it (the record key is the post or media id). */
+  public Optional<UUID> apply(Message<byte[]> message) {
+    String key =
+        message
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(m -> String.valueOf(m.getKey()))
+            .orElse(null);
+    return apply(key, message.getPayload());
   }
 
   /** Applies the record; returns the id it shredded when the record was a tombstone. */

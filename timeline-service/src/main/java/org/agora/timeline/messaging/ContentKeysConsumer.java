@@ -1,7 +1,6 @@
 package org.agora.timeline.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.agora.kit.keys.KeyTopicReader;
 import org.agora.timeline.projection.PostProjection;
@@ -24,13 +23,8 @@ public class ContentKeysConsumer {
 
   @Incoming("content-keys-in")
   public Uni<Void> consume(Message<byte[]> message) {
-    String key =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> String.valueOf(m.getKey()))
-            .orElse(null);
     return reader
-        .apply(key, message.getPayload())
+        .apply(message)
         .map(shredded -> posts.purge(shredded))
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));
