@@ -8,21 +8,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.agora.events.accounts.AccountErased;
-import org.agora.events.accounts.AccountReinstated;
-import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.accounts.AccountEvent;
+import org.agora.events.accounts.AccountKeyIssued;
+import org.agora.events.audit.AuditEvent;
+import org.agora.events.media.MediaEvent;
 import org.agora.events.media.MediaKeyIssued;
-import org.agora.events.media.MediaUploaded;
-import org.agora.events.moderation.PostRemoved;
-import org.agora.events.moderation.PostRestored;
-import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.posts.ContentKeyIssued;
-import org.agora.events.posts.PostDeleted;
-import org.agora.events.posts.PostEdited;
-import org.agora.events.posts.PostPublished;
-import org.agora.events.relationships.AccountBlocked;
-import org.agora.events.relationships.AccountUnblocked;
+import org.agora.events.posts.PostEvent;
+import org.agora.events.relationships.RelationshipEvent;
 
 /**
  * Turns payloads into the exact bytes that go on the log and back. The bytes are pinned by tests:
@@ -30,22 +27,23 @@ import org.agora.events.relationships.AccountUnblocked;
  * tolerated on the way in.
  */
 public final class EventCodec {
-  private static final Map<String, Class<? extends AgoraEvent>> TYPES =
-      Map.ofEntries(
-          Map.entry(PostPublished.TYPE, PostPublished.class),
-          Map.entry(PostEdited.TYPE, PostEdited.class),
-          Map.entry(PostDeleted.TYPE, PostDeleted.class),
-          Map.entry(ContentKeyIssued.TYPE, ContentKeyIssued.class),
-          Map.entry(MediaUploaded.TYPE, MediaUploaded.class),
-          Map.entry(MediaKeyIssued.TYPE, MediaKeyIssued.class),
-          Map.entry(AccountSuspended.TYPE, AccountSuspended.class),
-          Map.entry(AccountReinstated.TYPE, AccountReinstated.class),
-          Map.entry(AccountErased.TYPE, AccountErased.class),
-          Map.entry(AccountBlocked.TYPE, AccountBlocked.class),
-          Map.entry(AccountUnblocked.TYPE, AccountUnblocked.class),
-          Map.entry(PostRemoved.TYPE, PostRemoved.class),
-          Map.entry(PostRestored.TYPE, PostRestored.class),
-          Map.entry(PostScreened.TYPE, PostScreened.class));
+  /**
+   * Every stream's sealed interface and every key record: the wire types are read from their
+   * permitted records' {@code TYPE} constants, so a new event only has to join its stream.
+   */
+  private static final List<Class<? extends AgoraEvent>> STREAMS =
+      List.of(
+          PostEvent.class,
+          ContentKeyIssued.class,
+          MediaEvent.class,
+          MediaKeyIssued.class,
+          AccountEvent.class,
+          AccountKeyIssued.class,
+          RelationshipEvent.class,
+          ModerationDecision.class,
+          AuditEvent.class);
+
+  private static final Map<String, Class<? extends AgoraEvent>> TYPES = typesOf(STREAMS);
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -106,6 +104,31 @@ public final class EventCodec {
 
   public static boolean knows(String type) {
     return TYPES.containsKey(type);
+  }
+
+  /** Every wire type this codec reads, with its record. */
+  public static Map<String, Class<? extends AgoraEvent>> types() {
+    return TYPES;
+  }
+
+  private static Map<String, Class<? extends AgoraEvent>> typesOf(
+      List<Class<? extends AgoraEvent>> streams) {
+    var types = new LinkedHashMap<String, Class<? extends AgoraEvent>>();
+    for (Class<? extends AgoraEvent> stream : streams) {
+      Class<?>[] records =
+          stream.isSealed() ? stream.getPermittedSubclasses() : new Class<?>[] {stream};
+      for (Class<?> record : records) {
+        try {
+          String type = (String) record.getField("TYPE").get(null);
+          if (types.put(type, record.asSubclass(AgoraEvent.class)) != null) {
+            throw new IllegalStateException("two records claim the wire type " + type);
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(record + " has no public TYPE constant", e);
+        }
+      }
+    }
+    return Map.copyOf(types);
   }
 
   public static final class UnknownEventTypeException extends RuntimeException {

@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,11 @@ public final class KeycloakTestRealm {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
+  // NOTE: a TOTP code is accepted once per 30 s window, so a second-factor token is reused while
+  // it has more than a minute to live (tokens live 5 minutes).
+  private static final Map<String, CachedToken> SECOND_FACTOR_TOKENS = new ConcurrentHashMap<>();
+
+  private record CachedToken(String token, Instant renewAfter) {}
 
   private KeycloakTestRealm() {}
 
@@ -70,6 +77,125 @@ public final class KeycloakTestRealm {
               .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")));
     }
     return new TestUser(id, username, email, password);
+  }
+
+  /**
+   * A staff member (role {@code moderator} or {@code admin}) with a password and an enrolled TOTP
+   * authenticator: {@link TestUser#accessToken()} logs in with both factors.
+   */
+  public static TestUser staffUser(String prefix, String... realmRoles) {
+    String suffix = HexFormat.of().formatHex(randomBytes(5));
+    String username = (prefix + "_" + suffix).toLowerCase();
+    String email = username + "@example.test";
+    String password = "Pw-" + HexFormat.of().formatHex(randomBytes(12));
+    // Keycloak's HOTP/TOTP code takes the secret's characters as key bytes: use plain ASCII.
+    String secret = HexFormat.of().formatHex(randomBytes(10));
+    var roles = new java.util.ArrayList<String>(List.of("default-roles-" + REALM));
+    roles.addAll(List.of(realmRoles));
+    Map<String, Object> user =
+        Map.of(
+            "username",
+            username,
+            "email",
+            email,
+            "emailVerified",
+            true,
+            "enabled",
+            true,
+            "firstName",
+            "Staff",
+            "lastName",
+            prefix,
+            "realmRoles",
+            roles,
+            "credentials",
+            List.of(
+                Map.of("type", "password", "value", password, "temporary", false),
+                Map.of(
+                    "type",
+                    "otp",
+                    "userLabel",
+                    "authenticator",
+                    "secretData",
+                    write(Map.of("value", secret)),
+                    "credentialData",
+                    write(
+                        Map.of(
+                            "subType", "totp",
+                            "digits", 6,
+                            "period", 30,
+                            "algorithm", "HmacSHA1",
+                            "counter", 0)))));
+    HttpResponse<String> imported =
+        send(
+            admin("/partialImport")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        write(Map.of("ifResourceExists", "FAIL", "users", List.of(user))))));
+    JsonNode result = read(imported.body());
+    if (imported.statusCode() != 200 || result.path("added").asInt() != 1) {
+      throw new IllegalStateException(
+          "creating staff " + username + ": " + imported.statusCode() + " " + imported.body());
+    }
+    String id = result.path("results").get(0).path("id").asText();
+    return new TestUser(id, username, email, password, secret.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static String secondFactorGrant(TestUser user) {
+    CachedToken cached = SECOND_FACTOR_TOKENS.get(user.username());
+    if (cached != null && Instant.now().isBefore(cached.renewAfter())) {
+      return cached.token();
+    }
+    HttpResponse<String> response = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      response =
+          tokenRequest(
+              Map.of(
+                  "grant_type",
+                  "password",
+                  "client_id",
+                  APP_CLIENT,
+                  "scope",
+                  "openid",
+                  "username",
+                  user.username(),
+                  "password",
+                  user.password(),
+                  "totp",
+                  Totp.code(user.totpSecret(), Instant.now())));
+      if (response.statusCode() == 200) {
+        String token = read(response.body()).get("access_token").asText();
+        SECOND_FACTOR_TOKENS.put(
+            user.username(), new CachedToken(token, Instant.now().plusSeconds(180)));
+        return token;
+      }
+      // The code of this window was used already: wait for the next one.
+      sleep(31_000 - (System.currentTimeMillis() % 30_000));
+    }
+    throw new IllegalStateException(
+        "token for " + user.username() + ": " + response.statusCode() + " " + response.body());
+  }
+
+  private static HttpResponse<String> tokenRequest(Map<String, String> fields) {
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    TestStack.keycloakUrl()
+                        + "/realms/"
+                        + REALM
+                        + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(form(fields)));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static String passwordGrant(String username, String password) {

@@ -5,7 +5,14 @@ import org.agora.events.AgoraEvent;
 
 /** The stream {@code identity.accounts}, keyed by account id. */
 public sealed interface AccountEvent extends AgoraEvent
-    permits AccountSuspended, AccountReinstated, AccountErased {
+    permits AccountRegistered,
+        AccountEmailVerified,
+        AccountApproved,
+        AccountProfileChanged,
+        AccountSuspended,
+        AccountReinstated,
+        AccountErasureRequested,
+        AccountErased {
   String TOPIC = "identity.accounts";
 
   AccountId accountId();

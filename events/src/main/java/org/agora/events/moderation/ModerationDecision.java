@@ -5,7 +5,12 @@ import org.agora.events.AgoraEvent;
 
 /** The stream {@code moderation.decisions}, keyed by the affected post or account id. */
 public sealed interface ModerationDecision extends AgoraEvent
-    permits PostRemoved, PostRestored, PostScreened {
+    permits PostScreened,
+        PostRemoved,
+        PostRestored,
+        PostLabeled,
+        AccountSuspensionDecided,
+        AccountReinstatementDecided {
   String TOPIC = "moderation.decisions";
 
   UUID decisionId();
