@@ -105,4 +105,39 @@ public record MastodonStatus(
         null,
         plainText);
   }
+
+  /** The same status marked sensitive (a moderator's label): apps show it behind a warning. */
+  public MastodonStatus markedSensitive() {
+    return new MastodonStatus(
+        id,
+        createdAt,
+        inReplyToId,
+        inReplyToAccountId,
+        true,
+        spoilerText,
+        visibility,
+        language,
+        uri,
+        url,
+        repliesCount,
+        reblogsCount,
+        favouritesCount,
+        editedAt,
+        favourited,
+        reblogged,
+        muted,
+        bookmarked,
+        pinned,
+        content,
+        reblog,
+        application,
+        account,
+        mediaAttachments,
+        mentions,
+        tags,
+        emojis,
+        card,
+        poll,
+        text);
+  }
 }
