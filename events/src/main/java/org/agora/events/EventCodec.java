@@ -16,10 +16,13 @@ import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.audit.AuditEvent;
 import org.agora.events.media.MediaEvent;
 import org.agora.events.media.MediaKeyIssued;
+import org.agora.events.moderation.EvidenceEscrowed;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostEvent;
 import org.agora.events.relationships.RelationshipEvent;
+import org.agora.events.reports.ReportEvent;
+import org.agora.events.reports.ReportKeyIssued;
 
 /**
  * Turns payloads into the exact bytes that go on the log and back. The bytes are pinned by tests:
@@ -41,6 +44,9 @@ public final class EventCodec {
           AccountKeyIssued.class,
           RelationshipEvent.class,
           ModerationDecision.class,
+          EvidenceEscrowed.class,
+          ReportEvent.class,
+          ReportKeyIssued.class,
           AuditEvent.class);
 
   private static final Map<String, Class<? extends AgoraEvent>> TYPES = typesOf(STREAMS);

@@ -10,7 +10,11 @@ public sealed interface ModerationDecision extends AgoraEvent
         PostRestored,
         PostLabeled,
         AccountSuspensionDecided,
-        AccountReinstatementDecided {
+        AccountReinstatementDecided,
+        ReportDismissed,
+        AppealDecided,
+        EvidenceAccessed,
+        EvidenceDestroyed {
   String TOPIC = "moderation.decisions";
 
   UUID decisionId();
