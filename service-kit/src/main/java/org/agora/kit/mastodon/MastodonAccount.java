@@ -29,6 +29,45 @@ public record MastodonAccount(
     List<Object> emojis,
     List<Object> fields) {
 
+  /**
+   * An account with its public profile: {@code displayName} plain text (the handle when empty),
+   * {@code noteHtml} already rendered, and its follow counts.
+   */
+  public static MastodonAccount profile(
+      String id,
+      String username,
+      String displayName,
+      String noteHtml,
+      Instant createdAt,
+      String base,
+      long followersCount,
+      long followingCount) {
+    var minimal = minimal(id, username, createdAt, base);
+    return new MastodonAccount(
+        id,
+        username,
+        username,
+        displayName == null || displayName.isEmpty() ? username : displayName,
+        false,
+        false,
+        false,
+        false,
+        createdAt,
+        noteHtml == null ? "" : noteHtml,
+        minimal.url(),
+        minimal.uri(),
+        minimal.avatar(),
+        minimal.avatarStatic(),
+        minimal.header(),
+        minimal.headerStatic(),
+        followersCount,
+        followingCount,
+        0,
+        null,
+        List.of(),
+        List.of());
+  }
+
   /** An account known by id and handle only, before its profile has been projected. */
   public static MastodonAccount minimal(
       String id, String username, Instant createdAt, String base) {
