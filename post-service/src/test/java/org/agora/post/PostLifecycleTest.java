@@ -16,14 +16,18 @@ import org.agora.events.AccountId;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventCodec;
 import org.agora.events.PostId;
+import org.agora.events.accounts.AccountApproved;
 import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountEvent;
+import org.agora.events.accounts.AccountRegistered;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.moderation.ModerationDecision;
+import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.StatementOfReasons;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEvent;
@@ -244,6 +248,80 @@ class PostLifecycleTest {
         .post("/api/v1/statuses")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void anAccountWaitingForApprovalMayReadButNotPostUntilApproved() {
+    TestUser user = KeycloakTestRealm.verifiedUser("pending");
+    String token = user.accessToken();
+    AccountId account = AccountId.parse(user.id());
+
+    send(
+        new AccountRegistered(
+            account, user.username(), AccountRegistered.PENDING_APPROVAL, Instant.now()),
+        account);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> upload(token).then().statusCode(403));
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"let me in\"}")
+        .post("/api/v1/statuses")
+        .then()
+        .statusCode(403)
+        .body("error", equalTo("Your account is waiting for a moderator's approval"));
+
+    send(new AccountApproved(account, new AccountId(UUID.randomUUID()), Instant.now()), account);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> upload(token).then().statusCode(200));
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"approved\"}")
+        .post("/api/v1/statuses")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aPostAModeratorLabelledIsServedAsSensitive() {
+    TestUser author = KeycloakTestRealm.verifiedUser("labelled");
+    String id = publish(author.accessToken(), "graphic but lawful");
+    PostId post = PostId.parse(id);
+    given().get("/api/v1/statuses/" + id).then().statusCode(200).body("sensitive", equalTo(false));
+
+    var reasons =
+        new StatementOfReasons(
+            "account:" + UUID.randomUUID(),
+            "violence",
+            StatementOfReasons.INCOMPATIBLE_WITH_TERMS,
+            "community.graphic-content",
+            null,
+            "Graphic injury photo without a warning.",
+            StatementOfReasons.SOURCE_MODERATOR,
+            false,
+            false,
+            StatementOfReasons.FULL_REDRESS,
+            null);
+    send(
+        ModerationDecision.TOPIC,
+        new PostLabeled(UUID.randomUUID(), post, reasons, Instant.now()),
+        post);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("sensitive", equalTo(true))
+                    .body("content", equalTo("<p>graphic but lawful</p>")));
   }
 
   private static io.restassured.response.Response upload(String token) {

@@ -88,7 +88,7 @@ public class MediaResource {
     }
     var event = accepted.event();
     return speech
-        .refuseIfSuspended(owner)
+        .refuseIfMayNotSpeak(owner)
         .chain(() -> files.put(event.mediaId(), accepted.sealed()))
         .chain(() -> log.appendUploaded(accepted.key(), event, owner.toString()))
         .invoke(() -> keys.put(event.mediaId(), accepted.dataKey()))

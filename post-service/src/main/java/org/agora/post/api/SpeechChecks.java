@@ -7,10 +7,14 @@ import org.agora.events.AccountId;
 import org.agora.kit.api.ApiException;
 import org.agora.post.projection.PostStore;
 
-/** The one check every content-producing path shares: a suspended account may not speak. */
+/**
+ * The one check every content-producing path shares: a suspended account may not speak, nor one
+ * that waits for a moderator's approval after a throttled sign-up.
+ */
 @ApplicationScoped
 public class SpeechChecks {
   static final String SUSPENDED = "Your account is suspended";
+  static final String PENDING = "Your account is waiting for a moderator's approval";
 
   private final PostStore store;
   private final Clock clock;
@@ -20,7 +24,7 @@ public class SpeechChecks {
     this.clock = clock;
   }
 
-  public Uni<Void> refuseIfSuspended(AccountId account) {
+  public Uni<Void> refuseIfMayNotSpeak(AccountId account) {
     return store
         .suspension(account.value())
         .invoke(
@@ -29,6 +33,13 @@ public class SpeechChecks {
                   && (standing.get().until == null
                       || standing.get().until.isAfter(clock.instant()))) {
                 throw ApiException.forbidden(SUSPENDED);
+              }
+            })
+        .chain(() -> store.pendingApproval(account.value()))
+        .invoke(
+            pending -> {
+              if (pending) {
+                throw ApiException.forbidden(PENDING);
               }
             })
         .replaceWithVoid();

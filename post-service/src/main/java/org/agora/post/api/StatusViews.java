@@ -54,17 +54,18 @@ public class StatusViews {
         .map(
             media ->
                 Optional.of(
-                    MastodonStatus.of(
-                        post.id.toString(),
-                        post.publishedAt,
-                        post.editedAt,
-                        post.inReplyToId == null ? null : post.inReplyToId.toString(),
-                        post.visibility,
-                        post.language,
-                        text.get(),
-                        account(post.authorId, username),
-                        ordered(post.media(), media),
-                        publicUrl)));
+                        MastodonStatus.of(
+                            post.id.toString(),
+                            post.publishedAt,
+                            post.editedAt,
+                            post.inReplyToId == null ? null : post.inReplyToId.toString(),
+                            post.visibility,
+                            post.language,
+                            text.get(),
+                            account(post.authorId, username),
+                            ordered(post.media(), media),
+                            publicUrl))
+                    .map(status -> post.labeledAt == null ? status : status.markedSensitive()));
   }
 
   /** Mastodon's StatusEdit entities, oldest first, as far as their key still opens them. */

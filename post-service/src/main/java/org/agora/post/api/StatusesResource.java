@@ -151,7 +151,7 @@ public class StatusesResource {
       throw ApiException.unprocessable("media_ids: attachments cannot be changed by an edit");
     }
     return owned(id, author)
-        .call(() -> speech.refuseIfSuspended(author))
+        .call(() -> speech.refuseIfMayNotSpeak(author))
         .chain(
             post -> {
               var key = keys.find(post.id).orElseThrow(ApiException::notFound);
@@ -226,7 +226,7 @@ public class StatusesResource {
     List<UUID> mediaIds = event.mediaIds() == null ? List.of() : event.mediaIds();
     Instant now = clock.instant();
     return speech
-        .refuseIfSuspended(author)
+        .refuseIfMayNotSpeak(author)
         .chain(() -> store.media(mediaIds))
         .invoke(media -> requireOwnUnattached(author, mediaIds, media))
         .chain(

@@ -5,10 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
+import org.agora.events.accounts.AccountApproved;
 import org.agora.events.accounts.AccountErased;
+import org.agora.events.accounts.AccountRegistered;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
@@ -65,6 +68,8 @@ public class ProjectionConsumers {
         message,
         (envelope, event) ->
             switch (event) {
+              case AccountRegistered registered -> store.apply(registered);
+              case AccountApproved approved -> store.apply(approved);
               case AccountSuspended suspended -> store.apply(suspended);
               case AccountReinstated reinstated -> store.apply(reinstated);
               case AccountErased erased -> erasure.erase(erased);
@@ -92,6 +97,7 @@ public class ProjectionConsumers {
             switch (event) {
               case PostRemoved removed -> store.apply(removed);
               case PostRestored restored -> store.apply(restored);
+              case PostLabeled labeled -> store.apply(labeled);
               case PostScreened screened -> store.apply(screened);
               default -> Uni.createFrom().voidItem();
             });

@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.agora.events.EncryptedContent;
+import org.agora.events.accounts.AccountApproved;
+import org.agora.events.accounts.AccountRegistered;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.media.MediaUploaded;
+import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
@@ -144,6 +147,37 @@ public class PostStore {
         event.accountId().value(),
         event.until(),
         event.suspendedAt());
+  }
+
+  /** Only a throttled sign-up leaves a trace here; an active registration needs none. */
+  public Uni<Void> apply(AccountRegistered event) {
+    if (!AccountRegistered.PENDING_APPROVAL.equals(event.state())) {
+      return Uni.createFrom().voidItem();
+    }
+    return executeInTransaction(
+        "insert into account_pending (account_id, registered_at) values (?1, ?2)"
+            + " on conflict (account_id) do nothing",
+        event.accountId().value(),
+        event.registeredAt());
+  }
+
+  public Uni<Void> apply(AccountApproved event) {
+    return Panache.withTransaction(
+            () -> PendingAccount.delete("accountId = ?1", event.accountId().value()))
+        .replaceWithVoid();
+  }
+
+  public Uni<Boolean> pendingApproval(UUID accountId) {
+    return Panache.withSession(
+        () -> PendingAccount.<PendingAccount>findById(accountId).map(p -> p != null));
+  }
+
+  public Uni<Void> apply(PostLabeled event) {
+    return Panache.withTransaction(
+            () ->
+                StoredPost.update(
+                    "labeledAt = ?1 where id = ?2", event.labeledAt(), event.postId().value()))
+        .replaceWithVoid();
   }
 
   public Uni<Void> apply(AccountReinstated event) {

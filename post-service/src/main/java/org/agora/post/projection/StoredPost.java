@@ -46,6 +46,10 @@ public class StoredPost extends PanacheEntityBase {
   @Column(name = "removed_at")
   public Instant removedAt;
 
+  /** Set when a moderator labelled the post sensitive: apps show it behind a warning. */
+  @Column(name = "labeled_at")
+  public Instant labeledAt;
+
   /** Set while screening holds the post for review: only its author sees it meanwhile. */
   @Column(name = "held_at")
   public Instant heldAt;
