@@ -19,6 +19,11 @@ KC_MARKER=keycloak-$KC_VERSION
 KC_LOG=$LOG_DIR/keycloak.log
 KC_ADMIN_USER="admin"
 KC_ADMIN_PASSWORD=${AGORA_KC_ADMIN_PASSWORD:-admin} # local only
+# The identity-service's service-account client (admin API); the same local-only secret is the
+# dev/test default in identity-service's application.properties.
+KC_IDENTITY_CLIENT=agora-identity
+KC_IDENTITY_CLIENT_SECRET=${AGORA_KEYCLOAK_ADMIN_CLIENT_SECRET:-local-only-agora-identity-secret}
+KC_DENYLIST=agora-password-denylist.txt
 
 kc_pid() { part_pid keycloak "$KC_MARKER"; }
 
@@ -43,8 +48,9 @@ kc_start() {
     ensure_port_free "$KC_PORT" keycloak
     kc_install
     # Import runs on every start but skips a realm that already exists (the H2 data wins).
-    mkdir -p "$KC_HOME/data/import"
+    mkdir -p "$KC_HOME/data/import" "$KC_HOME/data/password-blacklists"
     cp "$AGORA_INFRA/keycloak/agora-realm.json" "$KC_HOME/data/import/agora-realm.json"
+    cp "$AGORA_INFRA/keycloak/password-denylist.txt" "$KC_HOME/data/password-blacklists/$KC_DENYLIST"
     say "starting keycloak $KC_VERSION on $KC_URL (issuer $KC_PUBLIC_URL/realms/$KC_REALM)"
     start_bg keycloak "$KC_LOG" env \
       KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
@@ -54,7 +60,48 @@ kc_start() {
       --proxy-headers xforwarded
   fi
   wait_until "keycloak (realm $KC_REALM)" 180 keycloak "$KC_MARKER" "$KC_LOG" kc_realm_ready
+  kc_configure_identity
   kc_configure_second_factor
+}
+
+# Sign-up, recovery and audit settings of the identity-service (issue #3), applied to a realm
+# that was imported before they existed; idempotent, and the same as in agora-realm.json.
+kc_configure_identity() {
+  local token realm profile client_id sa_id rm_id roles
+  token=$(kc_admin_token) || die "could not get a master-realm admin token from $KC_URL"
+  # The deny-list must be in place before the policy naming it is set.
+  mkdir -p "$KC_HOME/data/password-blacklists"
+  cp "$AGORA_INFRA/keycloak/password-denylist.txt" "$KC_HOME/data/password-blacklists/$KC_DENYLIST"
+  # One door: Keycloak's own registration page is off, sign-up goes through identity-service.
+  realm=$(jq '{registrationAllowed, verifyEmail, resetPasswordAllowed, passwordPolicy, eventsEnabled,
+               eventsExpiration, enabledEventTypes, adminEventsEnabled, adminEventsDetailsEnabled,
+               bruteForceProtected, permanentLockout, failureFactor}' "$AGORA_INFRA/keycloak/agora-realm.json")
+  kc_api "$token" PUT "" -H 'Content-Type: application/json' --data-binary "$realm" >/dev/null ||
+    die "could not apply the sign-up, password and event settings to realm $KC_REALM"
+  # User profile: names optional (a display name lives in Agora), agora_state seen by admins only.
+  profile=$(kc_api "$token" GET /users/profile) || die "could not read the user profile of realm $KC_REALM"
+  profile=$(jq '.attributes |= (map(if .name == "firstName" or .name == "lastName" then del(.required) else . end)
+      | if any(.[]; .name == "agora_state") then . else . + [{name: "agora_state", displayName: "Agora account state",
+          multivalued: false, permissions: {view: ["admin"], edit: ["admin"]}, validations: {}}] end)' <<<"$profile")
+  kc_api "$token" PUT /users/profile -H 'Content-Type: application/json' --data-binary "$profile" >/dev/null ||
+    die "could not update the user profile of realm $KC_REALM"
+  # The service-account client identity-service uses for the admin API.
+  client_id=$(kc_api "$token" GET "/clients?clientId=$KC_IDENTITY_CLIENT" | jq -r '.[0].id // empty')
+  if [[ -z $client_id ]]; then
+    jq '.clients[] | select(.clientId == "'"$KC_IDENTITY_CLIENT"'")' "$AGORA_INFRA/keycloak/agora-realm.json" |
+      kc_api "$token" POST /clients -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
+      die "could not create client $KC_IDENTITY_CLIENT"
+    client_id=$(kc_api "$token" GET "/clients?clientId=$KC_IDENTITY_CLIENT" | jq -r '.[0].id // empty')
+  fi
+  kc_api "$token" GET "/clients/$client_id" | jq --arg s "$KC_IDENTITY_CLIENT_SECRET" '.secret = $s' |
+    kc_api "$token" PUT "/clients/$client_id" -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
+    die "could not set the secret of client $KC_IDENTITY_CLIENT"
+  sa_id=$(kc_api "$token" GET "/clients/$client_id/service-account-user" | jq -r .id)
+  rm_id=$(kc_api "$token" GET "/clients?clientId=realm-management" | jq -r '.[0].id')
+  roles=$(kc_api "$token" GET "/clients/$rm_id/roles" |
+    jq '[.[] | select(.name | IN("manage-users", "view-users", "query-users", "view-events", "manage-clients", "view-clients", "view-realm"))]')
+  kc_api "$token" POST "/users/$sa_id/role-mappings/clients/$rm_id" -H 'Content-Type: application/json' \
+    --data-binary "$roles" >/dev/null || die "could not grant realm-management roles to $KC_IDENTITY_CLIENT"
 }
 
 # Tokens say which factors the login used (claim amr: "pwd", "otp"), so services can refuse a
