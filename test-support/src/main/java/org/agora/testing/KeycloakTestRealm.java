@@ -142,6 +142,19 @@ public final class KeycloakTestRealm {
     return new TestUser(id, username, email, password, secret.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /** Disables or enables the user, as an administrator (or identity applying a suspension) does. */
+  public static void setEnabled(TestUser user, boolean enabled) {
+    HttpResponse<String> response =
+        send(
+            admin("/users/" + user.id())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + enabled + "}")));
+    if (response.statusCode() != 204) {
+      throw new IllegalStateException(
+          "enabling " + user.username() + ": " + response.statusCode() + " " + response.body());
+    }
+  }
+
   static String secondFactorGrant(TestUser user) {
     CachedToken cached = SECOND_FACTOR_TOKENS.get(user.username());
     if (cached != null && Instant.now().isBefore(cached.renewAfter())) {
