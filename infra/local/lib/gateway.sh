@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # nginx as the API gateway on 127.0.0.1:8080, from the template infra/local/nginx/agora.conf.
 # Rate limits can be loosened for load tests: AGORA_GW_API_RATE (30r/s), AGORA_GW_API_BURST (60),
-# AGORA_GW_STRICT_RATE (5r/m), AGORA_GW_STRICT_BURST (3): 100 scripted sign-ups from one
-# address in a minute get at most 4 + 5 through.
+# AGORA_GW_STRICT_RATE (5r/m), AGORA_GW_STRICT_BURST (3): of 100 scripted sign-ups fired from
+# one address, 4 get through at once and then one every 12 s; the rest get 429.
 
 GW_PORT=8080
 GW_DIR=$AGORA_STATE/nginx
