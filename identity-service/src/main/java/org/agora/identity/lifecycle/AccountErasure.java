@@ -1,0 +1,69 @@
+package org.agora.identity.lifecycle;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.agora.events.AccountId;
+import org.agora.events.accounts.AccountErased;
+import org.agora.events.accounts.AccountErasureRequested;
+import org.agora.identity.messaging.graph.IdentityLog;
+import org.agora.identity.projection.IdentityStore;
+import org.agora.kit.api.ApiException;
+import org.agora.kit.keys.ContentKeyRing;
+
+/**
+ * Erases an account (GDPR Art. 17) after the owner re-authenticated: {@code
+ * AccountErasureRequested}, the profile key tombstoned (shredding every profile event in the log),
+ * the Keycloak user deleted, this service's rows purged, then {@code AccountErased}, on which every
+ * other service purges its own data.
+ */
+@ApplicationScoped
+public class AccountErasure {
+  public static final String WRONG_PASSWORD =
+      "password: does not match; erasing an account needs its current password";
+
+  private final KeycloakUsers keycloak;
+  private final IdentityLog log;
+  private final IdentityStore store;
+  private final ContentKeyRing keys;
+
+  public AccountErasure(
+      KeycloakUsers keycloak, IdentityLog log, IdentityStore store, ContentKeyRing keys) {
+    this.keycloak = keycloak;
+    this.log = log;
+    this.store = store;
+    this.keys = keys;
+  }
+
+  public Uni<AccountErased> erase(
+      AccountId account, String username, String password, String totp) {
+    if (password == null || password.isEmpty()) {
+      throw ApiException.unprocessable("password: can't be blank");
+    }
+    if (password.length() > 256) {
+      throw ApiException.unprocessable(
+          "password: " + password.length() + " characters, at most 256");
+    }
+    String actor = account.toString();
+    return Offload.call(() -> keycloak.passwordValid(username, password, totp))
+        .chain(
+            valid -> {
+              if (!valid) {
+                throw ApiException.forbidden(WRONG_PASSWORD);
+              }
+              var requested = new AccountErasureRequested(account, Instant.now());
+              return log.append(requested, requested.requestedAt(), actor);
+            })
+        .chain(() -> log.tombstoneKey(account))
+        .invoke(() -> keys.shred(account.value()))
+        .chain(() -> Offload.run(() -> keycloak.delete(account.toString())))
+        .chain(
+            () -> {
+              var erased = new AccountErased(account, Instant.now());
+              return store
+                  .apply(erased)
+                  .chain(() -> log.append(erased, erased.erasedAt(), actor))
+                  .replaceWith(erased);
+            });
+  }
+}

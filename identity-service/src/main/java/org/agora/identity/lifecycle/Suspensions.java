@@ -1,0 +1,128 @@
+package org.agora.identity.lifecycle;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.agora.events.AccountId;
+import org.agora.events.EventEnvelope;
+import org.agora.events.accounts.AccountReinstated;
+import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.moderation.AccountReinstatementDecided;
+import org.agora.events.moderation.AccountSuspensionDecided;
+import org.agora.identity.messaging.graph.IdentityLog;
+import org.agora.identity.projection.IdentityStore;
+import org.agora.identity.projection.ProjectedAccount;
+import org.agora.kit.messaging.IncomingEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies moderation's account decisions: a suspension disables the Keycloak user (its sessions
+ * end, its tokens stop passing introspection) and is recorded as {@code AccountSuspended}; a
+ * reinstatement, or the end of a temporary suspension, enables it again and records {@code
+ * AccountReinstated}. A decision already recorded is skipped, so redelivery changes nothing.
+ */
+@ApplicationScoped
+public class Suspensions {
+  private static final Logger LOG = Logger.getLogger(Suspensions.class);
+  private static final String ACTOR = EventEnvelope.systemActor("identity-service");
+
+  private final IdentityStore store;
+  private final IdentityLog log;
+  private final KeycloakUsers keycloak;
+  private final AccountEnrolment enrolment;
+
+  public Suspensions(
+      IdentityStore store, IdentityLog log, KeycloakUsers keycloak, AccountEnrolment enrolment) {
+    this.store = store;
+    this.log = log;
+    this.keycloak = keycloak;
+    this.enrolment = enrolment;
+  }
+
+  @Incoming("decisions-in")
+  public Uni<Void> decisions(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            switch (event) {
+              case AccountSuspensionDecided decided -> suspend(decided);
+              case AccountReinstatementDecided decided -> reinstate(decided);
+              default -> Uni.createFrom().voidItem();
+            });
+  }
+
+  public Uni<Void> suspend(AccountSuspensionDecided decided) {
+    AccountId account = decided.accountId();
+    return store
+        .decisionApplied(decided.decisionId())
+        .chain(
+            applied -> {
+              if (applied) {
+                return Uni.createFrom().voidItem();
+              }
+              return enrolment
+                  .ensureKnown(account)
+                  .chain(
+                      known -> {
+                        if (known.isEmpty()) {
+                          LOG.warnf(
+                              "suspension %s names account %s, which Keycloak does not know",
+                              decided.decisionId(), account);
+                          return Uni.createFrom().voidItem();
+                        }
+                        var suspended =
+                            new AccountSuspended(
+                                account, decided.decisionId(), decided.until(), Instant.now());
+                        return Offload.run(() -> keycloak.disable(account.toString()))
+                            .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
+                            .chain(() -> store.apply(suspended));
+                      });
+            });
+  }
+
+  public Uni<Void> reinstate(AccountReinstatementDecided decided) {
+    return store
+        .decisionApplied(decided.decisionId())
+        .chain(
+            applied ->
+                applied
+                    ? Uni.createFrom().voidItem()
+                    : store
+                        .account(decided.accountId().value())
+                        .chain(
+                            account ->
+                                account.isPresent()
+                                        && IdentityStore.SUSPENDED.equals(account.get().state)
+                                    ? reinstate(account.get(), decided.decisionId())
+                                    : Uni.createFrom().voidItem()));
+  }
+
+  /**
+   * Ends temporary suspensions whose time is up; several instances doing it at once is harmless.
+   */
+  @Scheduled(
+      every = "${agora.suspensions.check-every:30s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> endExpired() {
+    return store
+        .suspensionsEndedBy(Instant.now())
+        .chain(
+            due -> {
+              Uni<Void> done = Uni.createFrom().voidItem();
+              for (ProjectedAccount account : due) {
+                done = done.chain(() -> reinstate(account, null));
+              }
+              return done;
+            });
+  }
+
+  private Uni<Void> reinstate(ProjectedAccount account, java.util.UUID decisionId) {
+    var reinstated = new AccountReinstated(new AccountId(account.id), decisionId, Instant.now());
+    return Offload.run(() -> keycloak.enable(account.id.toString()))
+        .chain(() -> log.append(reinstated, reinstated.reinstatedAt(), ACTOR))
+        .chain(() -> store.apply(reinstated));
+  }
+}
