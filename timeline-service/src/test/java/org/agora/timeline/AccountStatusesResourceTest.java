@@ -18,7 +18,6 @@ import org.agora.events.PostId;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
-import org.agora.events.posts.PostEvent;
 import org.agora.events.posts.PostPublished;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
@@ -58,8 +57,8 @@ class AccountStatusesResourceTest {
     AccountId author = new AccountId(UUID.randomUUID());
     PostPublished event = PostFeed.publish(author, "once", Instant.now());
     UUID eventId = UUID.randomUUID();
-    PostFeed.send(PostEvent.TOPIC, event, event.postId(), eventId);
-    PostFeed.send(PostEvent.TOPIC, event, event.postId(), eventId);
+    PostFeed.send(PostFeed.topic("posts"), event, event.postId(), eventId);
+    PostFeed.send(PostFeed.topic("posts"), event, event.postId(), eventId);
     PostPublished marker = PostFeed.publish(author, "after the duplicates", Instant.now());
 
     JsonPath page = awaitStatuses(author, 2);
@@ -72,12 +71,12 @@ class AccountStatusesResourceTest {
     AccountId author = new AccountId(UUID.randomUUID());
     PostId bogus = PostId.newId(Instant.now());
     KafkaTopicProbe.sendEvent(
-        PostEvent.TOPIC,
+        PostFeed.topic("posts"),
         bogus.toString(),
         PostPublished.TYPE,
         "{\"postId\":".getBytes(StandardCharsets.UTF_8));
     KafkaTopicProbe.sendEvent(
-        PostEvent.TOPIC,
+        PostFeed.topic("posts"),
         bogus.toString(),
         "agora.post.from-the-future.v9",
         "{}".getBytes(StandardCharsets.UTF_8));
@@ -244,7 +243,13 @@ class AccountStatusesResourceTest {
         .statusCode(400)
         .body("error", containsString("limit"));
     given().get(base).then().statusCode(401).body("error", equalTo("The access token is invalid"));
-    given().auth().oauth2(token).get(base).then().statusCode(200).body("size()", equalTo(0));
+    given()
+        .auth()
+        .oauth2(token)
+        .get(base)
+        .then()
+        .statusCode(404)
+        .body("error", equalTo("Record not found"));
   }
 
   private static JsonPath awaitStatuses(AccountId author, int count) {

@@ -15,7 +15,6 @@ import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
-import org.agora.events.posts.PostEvent;
 import org.agora.events.posts.PostPublished;
 import org.agora.testing.KafkaTopicProbe;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,7 +34,7 @@ final class PostFeed {
 
   static void screen(PostPublished post, String verdict) {
     send(
-        ModerationDecision.TOPIC,
+        topic("decisions"),
         new PostScreened(
             UUID.randomUUID(),
             post.postId(),
@@ -50,7 +49,7 @@ final class PostFeed {
   }
 
   static void decide(ModerationDecision decision, PostId post) {
-    send(ModerationDecision.TOPIC, decision, post, UUID.randomUUID());
+    send(topic("decisions"), decision, post, UUID.randomUUID());
   }
 
   static PostPublished publishUnscreened(AccountId author, String text, Instant at) {
@@ -62,11 +61,11 @@ final class PostFeed {
             id, author, key.seal(text, id.toString()), "en", null, "public", at, null);
     KeyEncryptionKey kek = kek();
     send(
-        ContentKeyIssued.TOPIC,
+        topic("content-keys"),
         new ContentKeyIssued(id, kek.id(), kek.wrap(key)),
         id,
         UUID.randomUUID());
-    send(PostEvent.TOPIC, event, id, UUID.randomUUID());
+    send(topic("posts"), event, id, UUID.randomUUID());
     return event;
   }
 
@@ -80,12 +79,12 @@ final class PostFeed {
             key.seal(text, post.postId().toString()),
             "en",
             Instant.now());
-    send(PostEvent.TOPIC, edited, post.postId(), UUID.randomUUID());
+    send(topic("posts"), edited, post.postId(), UUID.randomUUID());
   }
 
   static void delete(PostPublished post) {
     send(
-        PostEvent.TOPIC,
+        topic("posts"),
         new PostDeleted(post.postId(), post.authorId(), List.of(), Instant.now()),
         post.postId(),
         UUID.randomUUID());
@@ -97,7 +96,12 @@ final class PostFeed {
   }
 
   static void shred(PostId post) {
-    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, post.toString(), null, Map.of());
+    KafkaTopicProbe.send(topic("content-keys"), post.toString(), null, Map.of());
+  }
+
+  /** The topic of this test run for a stream ({@link TimelineTopics}). */
+  static String topic(String stream) {
+    return ConfigProvider.getConfig().getValue("agora.timeline.topic." + stream, String.class);
   }
 
   static KeyEncryptionKey kek() {

@@ -9,11 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.agora.kit.api.ApiException;
+import org.agora.kit.auth.Caller;
 import org.agora.timeline.domain.PageRequest;
-import org.agora.timeline.projection.PostProjection;
+import org.agora.timeline.projection.TimelineQueries;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Mastodon's profile timeline: an account's statuses, newest first, in bounded pages. */
@@ -21,16 +21,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class AccountStatusesResource {
-  private final PostProjection posts;
+  private final TimelineQueries queries;
   private final StatusRenderer renderer;
+  private final Caller caller;
   private final String publicUrl;
 
   public AccountStatusesResource(
-      PostProjection posts,
+      TimelineQueries queries,
       StatusRenderer renderer,
+      Caller caller,
       @ConfigProperty(name = "agora.public-url") String publicUrl) {
-    this.posts = posts;
+    this.queries = queries;
     this.renderer = renderer;
+    this.caller = caller;
     this.publicUrl = publicUrl;
   }
 
@@ -41,19 +44,16 @@ public class AccountStatusesResource {
       @QueryParam("since_id") String sinceId,
       @QueryParam("min_id") String minId,
       @QueryParam("limit") String limit) {
+    UUID viewer = caller.requireAccount().value();
     UUID account = accountId(id);
-    PageRequest page;
-    try {
-      page = PageRequest.parse(maxId, sinceId, minId, limit);
-    } catch (PageRequest.InvalidPageRequest e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
+    PageRequest page = Paging.parse(maxId, sinceId, minId, limit);
     String self = publicUrl + "/api/v1/accounts/" + account + "/statuses";
-    return posts
-        .byAuthor(account, page)
+    return queries
+        .byAuthor(viewer, account, page)
+        .map(rows -> rows.orElseThrow(ApiException::notFound))
+        .chain(renderer::render)
         .map(
-            rows -> {
-              var statuses = renderer.render(rows);
+            statuses -> {
               var response = Response.ok(statuses);
               Links.of(self, page.limit(), statuses).ifPresent(l -> response.header("Link", l));
               return response.build();
@@ -65,34 +65,6 @@ public class AccountStatusesResource {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound();
-    }
-  }
-
-  /** Mastodon's Link header: next (older) and prev (newer) pages around the one served. */
-  static final class Links {
-    private Links() {}
-
-    static java.util.Optional<String> of(
-        String self, int limit, List<org.agora.kit.mastodon.MastodonStatus> statuses) {
-      if (statuses.isEmpty()) {
-        return java.util.Optional.empty();
-      }
-      String newest = statuses.get(0).id();
-      String oldest = statuses.get(statuses.size() - 1).id();
-      return java.util.Optional.of(
-          "<"
-              + self
-              + "?limit="
-              + limit
-              + "&max_id="
-              + oldest
-              + ">; rel=\"next\", <"
-              + self
-              + "?limit="
-              + limit
-              + "&min_id="
-              + newest
-              + ">; rel=\"prev\"");
     }
   }
 }

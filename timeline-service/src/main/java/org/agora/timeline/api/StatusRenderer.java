@@ -1,37 +1,56 @@
 package org.agora.timeline.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.agora.events.EncryptedContent;
-import org.agora.events.PostId;
 import org.agora.events.crypto.CryptoException;
 import org.agora.kit.keys.ContentKeyRing;
 import org.agora.kit.mastodon.MastodonAccount;
 import org.agora.kit.mastodon.MastodonStatus;
-import org.agora.timeline.projection.ProjectedPost;
+import org.agora.timeline.config.AccountKeys;
+import org.agora.timeline.projection.AccountRow;
+import org.agora.timeline.projection.PostRow;
+import org.agora.timeline.projection.TimelineQueries;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Opens projected posts in memory and renders Mastodon statuses. A post whose key this instance
- * does not hold (shredded, or not yet read) is left out: without its key it has no content.
+ * Opens projected posts in memory and renders Mastodon statuses with their authors from the
+ * accounts projection. A post whose key this instance does not hold (shredded, or not yet read) is
+ * left out: without its key it has no content. A profile whose key was shredded shows only the
+ * handle; an account not (yet) projected is named by its id.
  */
 @ApplicationScoped
 public class StatusRenderer {
   private final ContentKeyRing keys;
+  private final ContentKeyRing accountKeys;
+  private final TimelineQueries queries;
   private final String publicUrl;
 
   public StatusRenderer(
-      ContentKeyRing keys, @ConfigProperty(name = "agora.public-url") String publicUrl) {
+      ContentKeyRing keys,
+      @AccountKeys ContentKeyRing accountKeys,
+      TimelineQueries queries,
+      @ConfigProperty(name = "agora.public-url") String publicUrl) {
     this.keys = keys;
+    this.accountKeys = accountKeys;
+    this.queries = queries;
     this.publicUrl = publicUrl;
   }
 
-  public List<MastodonStatus> render(List<ProjectedPost> rows) {
+  public Uni<List<MastodonStatus>> render(List<PostRow> rows) {
+    List<UUID> authors = rows.stream().map(PostRow::authorId).distinct().toList();
+    return queries.accounts(authors).map(accounts -> render(rows, accounts));
+  }
+
+  private List<MastodonStatus> render(List<PostRow> rows, Map<UUID, AccountRow> accounts) {
     List<MastodonStatus> statuses = new ArrayList<>(rows.size());
-    for (ProjectedPost row : rows) {
-      PostId id = new PostId(row.id);
-      var key = keys.find(row.id);
+    for (PostRow row : rows) {
+      String id = row.id().toString();
+      var key = keys.find(row.id());
       if (key.isEmpty()) {
         continue;
       }
@@ -40,27 +59,110 @@ public class StatusRenderer {
         text =
             key.get()
                 .open(
-                    new EncryptedContent(row.contentAlg, row.contentNonce, row.contentCiphertext),
-                    id.toString());
+                    new EncryptedContent(
+                        row.contentAlg(), row.contentNonce(), row.contentCiphertext()),
+                    id);
       } catch (CryptoException e) {
         continue;
       }
-      // TODO(#3): handle and display name come from the accounts projection once identity
-      // publishes account events; until then the account is named by its id.
-      var account =
-          MastodonAccount.minimal(
-              row.authorId.toString(), row.authorId.toString(), null, publicUrl);
-      statuses.add(
+      MastodonStatus status =
           MastodonStatus.of(
-              id.toString(),
-              row.publishedAt,
-              row.inReplyToId == null ? null : row.inReplyToId.toString(),
-              row.visibility,
-              row.language,
+              id,
+              row.publishedAt(),
+              row.editedAt(),
+              row.inReplyToId() == null ? null : row.inReplyToId().toString(),
+              row.visibility(),
+              row.language(),
               text,
-              account,
-              publicUrl));
+              account(row.authorId(), accounts.get(row.authorId())),
+              List.of(),
+              publicUrl);
+      statuses.add(row.sensitive() ? sensitive(status) : status);
     }
     return statuses;
+  }
+
+  MastodonAccount account(UUID id, AccountRow row) {
+    if (row == null || row.handle() == null) {
+      return MastodonAccount.minimal(id.toString(), id.toString(), null, publicUrl);
+    }
+    var account =
+        MastodonAccount.minimal(id.toString(), row.handle(), row.registeredAt(), publicUrl);
+    String displayName = displayName(row);
+    if (displayName == null) {
+      return account;
+    }
+    return new MastodonAccount(
+        account.id(),
+        account.username(),
+        account.acct(),
+        displayName,
+        account.locked(),
+        account.bot(),
+        account.discoverable(),
+        account.group(),
+        account.createdAt(),
+        account.note(),
+        account.url(),
+        account.uri(),
+        account.avatar(),
+        account.avatarStatic(),
+        account.header(),
+        account.headerStatic(),
+        account.followersCount(),
+        account.followingCount(),
+        account.statusesCount(),
+        account.lastStatusAt(),
+        account.emojis(),
+        account.fields());
+  }
+
+  private String displayName(AccountRow row) {
+    if (row.displayName() == null) {
+      return null;
+    }
+    var key = accountKeys.find(row.id());
+    if (key.isEmpty()) {
+      return null;
+    }
+    try {
+      return key.get().open(row.displayName(), row.id().toString());
+    } catch (CryptoException e) {
+      return null;
+    }
+  }
+
+  private static MastodonStatus sensitive(MastodonStatus s) {
+    return new MastodonStatus(
+        s.id(),
+        s.createdAt(),
+        s.inReplyToId(),
+        s.inReplyToAccountId(),
+        true,
+        s.spoilerText(),
+        s.visibility(),
+        s.language(),
+        s.uri(),
+        s.url(),
+        s.repliesCount(),
+        s.reblogsCount(),
+        s.favouritesCount(),
+        s.editedAt(),
+        s.favourited(),
+        s.reblogged(),
+        s.muted(),
+        s.bookmarked(),
+        s.pinned(),
+        s.content(),
+        s.reblog(),
+        s.application(),
+        s.account(),
+        s.mediaAttachments(),
+        s.mentions(),
+        s.tags(),
+        s.emojis(),
+        s.card(),
+        s.poll(),
+        s.text());
   }
 }

@@ -1,0 +1,39 @@
+package org.agora.timeline.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
+
+/** Small helpers for the native statements of the projection. */
+final class Sql {
+  private Sql() {}
+
+  static Tuple args(Object... values) {
+    Tuple tuple = Tuple.tuple();
+    for (Object value : values) {
+      tuple.addValue(value);
+    }
+    return tuple;
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
+  }
+
+  /** Runs {@code step} for each item, one after the other. */
+  static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (T item : items) {
+      chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
+    }
+    return chain;
+  }
+}

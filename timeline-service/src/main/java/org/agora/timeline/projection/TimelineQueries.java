@@ -1,0 +1,206 @@
+package org.agora.timeline.projection;
+
+import static org.agora.timeline.projection.Sql.args;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.agora.events.EncryptedContent;
+import org.agora.timeline.domain.PageRequest;
+
+/** Reads of the serving generation: profile and home timelines, accounts to render. */
+@ApplicationScoped
+public class TimelineQueries {
+  /** Shown: cleared, not removed, author neither suspended (now) nor blocking or blocked. */
+  private static final String VISIBLE =
+      """
+      m.verdict = 'cleared' and m.removed_at is null
+      and (a.id is null or a.state <> 'suspended'
+           or (a.suspended_until is not null and a.suspended_until <= now()))
+      and not exists (select 1 from %1$s.block b
+        where (b.blocker_id = $1 and b.blocked_id = p.author_id)
+           or (b.blocker_id = p.author_id and b.blocked_id = $1))
+      """;
+
+  private static final String COLUMNS =
+      "p.id, p.author_id, p.published_at, p.in_reply_to_id, p.language, p.visibility,"
+          + " p.content_alg, p.content_nonce, p.content_ciphertext, p.edited_at, m.sensitive";
+
+  private final Pool pool;
+  private final Generations generations;
+
+  public TimelineQueries(Pool pool, Generations generations) {
+    this.pool = pool;
+    this.generations = generations;
+  }
+
+  /**
+   * One page of an author's posts as {@code viewer} may see them; empty when the account is unknown
+   * here (no account record and no post) or erased.
+   */
+  public Uni<Optional<List<PostRow>>> byAuthor(UUID viewer, UUID author, PageRequest page) {
+    return generations
+        .active()
+        .chain(
+            g -> {
+              String s = Generations.schema(g);
+              String known =
+                  ("select exists (select 1 from %1$s.account where id = $1)"
+                          + " or exists (select 1 from %1$s.post where author_id = $1)"
+                          + " as known, exists (select 1 from %1$s.erased_account where id = $1)"
+                          + " as erased")
+                      .formatted(s);
+              List<Object> params = new ArrayList<>(List.of(viewer, author, page.limit()));
+              String sql =
+                  "select "
+                      + COLUMNS
+                      + " from %1$s.post p join %1$s.post_moderation m on m.post_id = p.id"
+                      + " left join %1$s.account a on a.id = p.author_id"
+                      + " where p.author_id = $2 and "
+                      + VISIBLE
+                      + range("p.id", page, params)
+                      + order("p.id", page)
+                      + " limit $3";
+              return pool.preparedQuery(known)
+                  .execute(args(author))
+                  .chain(
+                      rows -> {
+                        Row row = rows.iterator().next();
+                        if (!row.getBoolean("known") || row.getBoolean("erased")) {
+                          return Uni.createFrom().item(Optional.<List<PostRow>>empty());
+                        }
+                        return pool.preparedQuery(sql.formatted(s))
+                            .execute(args(params.toArray()))
+                            .map(r -> Optional.of(posts(r, page)));
+                      });
+            });
+  }
+
+  /**
+   * One page of {@code owner}'s home timeline: the entries fanned out to it, merged with the posts
+   * of followed accounts that were too large to fan out, newest first.
+   */
+  public Uni<List<PostRow>> home(UUID owner, PageRequest page) {
+    return generations
+        .active()
+        .chain(
+            g -> {
+              String s = Generations.schema(g);
+              // NOTE: candidates come from two index-ordered sources, each bounded; visibility
+              // filters may drop a few, so each source offers more than one page.
+              int candidates = page.limit() * 2 + 10;
+              List<Object> params = new ArrayList<>(List.of(owner, page.limit(), candidates));
+              String homeRange = range("h.post_id", page, params);
+              String pullRange = range("q.id", page, params);
+              String sql =
+                  "select "
+                      + COLUMNS
+                      + " from %1$s.post p join %1$s.post_moderation m on m.post_id = p.id"
+                      + " left join %1$s.account a on a.id = p.author_id"
+                      + " where p.id in ("
+                      + "(select h.post_id from %1$s.home_entry h where h.owner_id = $1"
+                      + homeRange
+                      + order("h.post_id", page)
+                      + " limit $3) union all"
+                      + " (select q.id from %1$s.follow f join %1$s.post q"
+                      + " on q.author_id = f.followed_id and q.fanout = 'pull'"
+                      + " where f.follower_id = $1"
+                      + pullRange
+                      + order("q.id", page)
+                      + " limit $3)) and "
+                      + VISIBLE
+                      + order("p.id", page)
+                      + " limit $2";
+              return pool.preparedQuery(sql.formatted(s))
+                  .execute(args(params.toArray()))
+                  .map(r -> posts(r, page));
+            });
+  }
+
+  /** The accounts with these ids that this projection knows. */
+  public Uni<Map<UUID, AccountRow>> accounts(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return generations
+        .active()
+        .chain(
+            g ->
+                pool.preparedQuery(
+                        ("select id, handle, registered_at, display_alg, display_nonce,"
+                                + " display_ciphertext from %1$s.account where id = any($1)")
+                            .formatted(Generations.schema(g)))
+                    .execute(args((Object) ids.toArray(UUID[]::new))))
+        .map(
+            rows -> {
+              Map<UUID, AccountRow> accounts = new HashMap<>();
+              for (Row row : rows) {
+                String ct = row.getString("display_ciphertext");
+                accounts.put(
+                    row.getUUID("id"),
+                    new AccountRow(
+                        row.getUUID("id"),
+                        row.getString("handle"),
+                        Sql.instant(row.getOffsetDateTime("registered_at")),
+                        ct == null
+                            ? null
+                            : new EncryptedContent(
+                                row.getString("display_alg"), row.getString("display_nonce"), ct)));
+              }
+              return accounts;
+            });
+  }
+
+  private static String range(String column, PageRequest page, List<Object> params) {
+    StringBuilder where = new StringBuilder();
+    if (page.maxId() != null) {
+      params.add(page.maxId());
+      where.append(" and ").append(column).append(" < $").append(params.size());
+    }
+    if (page.sinceId() != null) {
+      params.add(page.sinceId());
+      where.append(" and ").append(column).append(" > $").append(params.size());
+    }
+    if (page.minId() != null) {
+      params.add(page.minId());
+      where.append(" and ").append(column).append(" > $").append(params.size());
+    }
+    return where.toString();
+  }
+
+  private static String order(String column, PageRequest page) {
+    return " order by " + column + (page.ascending() ? " asc" : " desc");
+  }
+
+  private static List<PostRow> posts(RowSet<Row> rows, PageRequest page) {
+    List<PostRow> posts = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      posts.add(
+          new PostRow(
+              row.getUUID("id"),
+              row.getUUID("author_id"),
+              Sql.instant(row.getOffsetDateTime("published_at")),
+              row.getUUID("in_reply_to_id"),
+              row.getString("language"),
+              row.getString("visibility"),
+              row.getString("content_alg"),
+              row.getString("content_nonce"),
+              row.getString("content_ciphertext"),
+              Sql.instant(row.getOffsetDateTime("edited_at")),
+              Boolean.TRUE.equals(row.getBoolean("sensitive"))));
+    }
+    if (page.ascending()) {
+      Collections.reverse(posts);
+    }
+    return posts;
+  }
+}
