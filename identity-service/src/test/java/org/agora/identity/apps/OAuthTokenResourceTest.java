@@ -94,7 +94,7 @@ class OAuthTokenResourceTest {
         .formParam("password", "wrong-password-123")
         .post("/oauth/token")
         .then()
-        .statusCode(401)
+        .statusCode(400)
         .body("error", equalTo("invalid_grant"));
     given()
         .contentType(ContentType.URLENC)
