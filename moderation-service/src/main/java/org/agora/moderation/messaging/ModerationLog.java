@@ -1,0 +1,71 @@
+package org.agora.moderation.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventEnvelope;
+import org.agora.events.moderation.EvidenceEscrowed;
+import org.agora.events.moderation.ModerationDecision;
+import org.agora.events.reports.ReportEvent;
+import org.agora.events.reports.ReportKeyIssued;
+import org.agora.kit.messaging.CloudEventMessages;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Appends moderation's facts. Every append is awaited; a key record is acknowledged before the
+ * event that needs it, and a decision's envelope id is its decision id.
+ */
+@ApplicationScoped
+public class ModerationLog {
+  private final MutinyEmitter<byte[]> decisions;
+  private final MutinyEmitter<byte[]> reports;
+  private final MutinyEmitter<byte[]> reportKeys;
+  private final MutinyEmitter<byte[]> evidenceKeys;
+
+  public ModerationLog(
+      @Channel("decisions-out") MutinyEmitter<byte[]> decisions,
+      @Channel("reports-out") MutinyEmitter<byte[]> reports,
+      @Channel("report-keys-out") MutinyEmitter<byte[]> reportKeys,
+      @Channel("evidence-keys-out") MutinyEmitter<byte[]> evidenceKeys) {
+    this.decisions = decisions;
+    this.reports = reports;
+    this.reportKeys = reportKeys;
+    this.evidenceKeys = evidenceKeys;
+  }
+
+  public Uni<Void> decide(ModerationDecision event, String subject, Instant at, String actor) {
+    var envelope =
+        new EventEnvelope(
+            event.decisionId(), ScreeningGate.SOURCE, event.type(), subject, at, actor);
+    return decisions.sendMessage(CloudEventMessages.toMessage(envelope, event));
+  }
+
+  public Uni<Void> file(ReportKeyIssued key, ReportEvent event, UUID id, Instant at, String actor) {
+    return send(reportKeys, key, id.toString(), at, actor)
+        .chain(() -> send(reports, event, id.toString(), at, actor));
+  }
+
+  public Uni<Void> escrow(EvidenceEscrowed escrow, String actor) {
+    return send(evidenceKeys, escrow, escrow.postId().toString(), escrow.escrowedAt(), actor);
+  }
+
+  /** Destroys an escrowed key: a tombstone under the post id. */
+  public Uni<Void> destroyEscrow(UUID postId) {
+    Message<byte[]> message =
+        Message.<byte[]>of(null)
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(postId.toString()).build());
+    return evidenceKeys.sendMessage(message);
+  }
+
+  private static Uni<Void> send(
+      MutinyEmitter<byte[]> channel, AgoraEvent event, String subject, Instant at, String actor) {
+    var envelope = EventEnvelope.of(ScreeningGate.SOURCE, event, subject, at, actor);
+    return channel.sendMessage(CloudEventMessages.toMessage(envelope, event));
+  }
+}

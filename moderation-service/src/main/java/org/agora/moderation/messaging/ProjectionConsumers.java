@@ -1,0 +1,86 @@
+package org.agora.moderation.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.agora.events.AgoraEvent;
+import org.agora.events.EventEnvelope;
+import org.agora.events.posts.PostDeleted;
+import org.agora.events.relationships.AccountFollowed;
+import org.agora.events.relationships.AccountUnfollowed;
+import org.agora.events.reports.AppealFiled;
+import org.agora.events.reports.ReportFiled;
+import org.agora.kit.messaging.IncomingEvents;
+import org.agora.moderation.projection.ModerationProjector;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Feeds the moderation read models from the posts, decisions, reports and follows logs. */
+@ApplicationScoped
+public class ProjectionConsumers {
+  private final ModerationProjector projector;
+  private final EvidenceVault vault;
+
+  public ProjectionConsumers(ModerationProjector projector, EvidenceVault vault) {
+    this.projector = projector;
+    this.vault = vault;
+  }
+
+  @Incoming("posts-projection")
+  public Uni<Void> posts(KafkaRecordBatch<String, byte[]> batch) {
+    List<Object[]> events = new ArrayList<>();
+    for (KafkaRecord<String, byte[]> record : batch) {
+      IncomingEvents.read(record)
+          .ifPresent(
+              decoded -> {
+                AgoraEvent event = decoded.event();
+                if (event instanceof PostDeleted deleted && vault.holds(deleted.postId().value())) {
+                  event = null;
+                }
+                events.add(
+                    new Object[] {
+                      decoded.envelope().id(),
+                      event == null
+                          ? new ModerationProjector.Retained(
+                              ((PostDeleted) decoded.event()).postId())
+                          : event
+                    });
+              });
+    }
+    return projector.applyPosts(events).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  @Incoming("decisions-projection")
+  public Uni<Void> decisions(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message, (envelope, event) -> projector.apply(envelope.id(), event));
+  }
+
+  @Incoming("reports-projection")
+  public Uni<Void> reports(Message<byte[]> message) {
+    return IncomingEvents.handle(message, this::report);
+  }
+
+  private Uni<Void> report(EventEnvelope envelope, AgoraEvent event) {
+    return switch (event) {
+      case ReportFiled filed -> projector.apply(filed);
+      case AppealFiled appeal -> projector.apply(appeal);
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+
+  @Incoming("follows-projection")
+  public Uni<Void> follows(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            switch (event) {
+              case AccountFollowed followed -> projector.apply(followed);
+              case AccountUnfollowed unfollowed -> projector.apply(unfollowed);
+              default -> Uni.createFrom().voidItem();
+            });
+  }
+}
