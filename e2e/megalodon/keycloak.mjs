@@ -34,5 +34,5 @@ export async function verifiedUser(prefix) {
   const token = await form(`${keycloak}/realms/agora/protocol/openid-connect/token`, {
     grant_type: 'password', client_id: 'agora-app', scope: 'openid', username, password,
   });
-  return { id, username, accessToken: token.access_token };
+  return { id, username, password, accessToken: token.access_token };
 }
