@@ -3,6 +3,7 @@ package org.agora.timeline.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import org.jboss.logging.Logger;
  * generation serve, provided it has applied every position the old one had. The old generation is
  * dropped a few seconds later.
  */
+@Startup
 @ApplicationScoped
 public class Rebuilder {
   private static final Logger LOG = Logger.getLogger(Rebuilder.class);
@@ -137,7 +139,12 @@ public class Rebuilder {
           RebuildProgress.FAILED,
           String.valueOf(e.getMessage()));
       if (generation != null && !RebuildProgress.SWITCHED.equals(p.state())) {
-        generations.drop(generation).await().atMost(Duration.ofMinutes(5));
+        try {
+          generations.drop(generation).await().atMost(Duration.ofMinutes(5));
+        } catch (RuntimeException dropFailed) {
+          // NOTE: the next boot drops generations left 'building'.
+          LOG.warnf("generation %d not dropped: %s", generation, dropFailed.getMessage());
+        }
       }
     }
   }
