@@ -56,6 +56,7 @@ svc_start() { # service
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     DB_URL="postgresql://127.0.0.1:$PG_PORT/$name" DB_USER="$name" DB_PASSWORD="$name" \
     OIDC_AUTH_SERVER_URL="$KC_URL/realms/$KC_REALM" AGORA_PUBLIC_URL="http://localhost:$GW_PORT" \
+    AGORA_KEYCLOAK_ADMIN_CLIENT_SECRET="$KC_IDENTITY_CLIENT_SECRET" \
     AGORA_MEDIA_DIR="$AGORA_STATE/media" \
     AGORA_API_CLIENT_SECRET=local-only-agora-api-secret \
     $(grep -E '^[A-Z_]+=' "$SECRETS_FILE") \
