@@ -285,9 +285,10 @@ public class IdentityStore {
         () -> FollowAction.count("followerId = ?1 and followedAt >= ?2", follower, since));
   }
 
-  /** Drops follow records that no longer count against the daily limit. */
-  public Uni<Void> pruneFollowActions(Instant before) {
-    return execute("delete from follow_action where followed_at < ?1", before);
+  /** Drops the account's follow records that no longer count against the daily limit. */
+  public Uni<Void> pruneFollowActions(UUID follower, Instant before) {
+    return execute(
+        "delete from follow_action where follower_id = ?1 and followed_at < ?2", follower, before);
   }
 
   /** Who follows {@code account}: the other account and when, one page. */

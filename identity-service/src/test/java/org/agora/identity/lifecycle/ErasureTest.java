@@ -3,6 +3,7 @@ package org.agora.identity.lifecycle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -92,6 +93,17 @@ class ErasureTest {
         .body("account_id", equalTo(user.id()));
 
     assertThatThrownBy(user::accessToken).isInstanceOf(IllegalStateException.class);
+    // The token from before the erasure stops working at once (introspection, short cache).
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/v1/accounts/verify_credentials")
+                    .then()
+                    .statusCode(401));
     given().get("/api/v1/accounts/" + user.id()).then().statusCode(404);
     given()
         .queryParam("acct", user.username())

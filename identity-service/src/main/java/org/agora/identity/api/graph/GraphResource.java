@@ -194,7 +194,8 @@ public class GraphResource {
               Uni<Void> allowed =
                   follows
                       ? store
-                          .followsSince(me.value(), followLimit.windowStart())
+                          .pruneFollowActions(me.value(), followLimit.windowStart())
+                          .chain(() -> store.followsSince(me.value(), followLimit.windowStart()))
                           .invoke(followLimit::check)
                           .replaceWithVoid()
                       : Uni.createFrom().voidItem();
