@@ -29,10 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Delete means gone, proven on the raw bytes: after a post with an image is deleted and the key
- * topic's purge window has passed, neither its text, nor its data keys (raw or wrapped), nor its
- * image remain anywhere in Kafka's log directory, PostgreSQL's data directory (WAL included) or the
- * media store — while a post that was not deleted is still readable.
+ * Delete means gone, proven on the raw bytes: after a post with an image is deleted, and an account
+ * with a profile and a post is erased, and the key topics' purge window has passed, neither the
+ * texts, nor the profile fields, nor their data keys (raw or wrapped), nor the image remain
+ * anywhere in Kafka's log directory, PostgreSQL's data directory (WAL included) or the media store
+ * — while a post that was not deleted is still readable.
  */
 class ForensicDeletionIT {
   private static final Duration PURGE_WINDOW = Duration.ofMinutes(8);
@@ -89,6 +90,29 @@ class ForensicDeletionIT {
     gone.put("the image as served", middle(served));
     gone.put("text of the kept post", utf8(keptMarker));
 
+    var erased = KeycloakTestRealm.verifiedUser("forensic_erased");
+    String erasedToken = erased.accessToken();
+    String nameMarker = "EGONE-" + (System.nanoTime() % 1_000_000_000_000L);
+    String bioMarker = "BIO-GONE-" + System.nanoTime();
+    String erasedPostMarker = "ERASED-POST-" + System.nanoTime();
+    given()
+        .auth()
+        .oauth2(erasedToken)
+        .contentType(ContentType.JSON)
+        .body("{\"display_name\":\"" + nameMarker + "\",\"note\":\"" + bioMarker + "\"}")
+        .patch("/api/v1/accounts/update_credentials")
+        .then()
+        .statusCode(200);
+    String erasedPost = publish(erasedToken, erasedPostMarker, null);
+    String accountWrapped = wrappedKey("identity.account-keys", erased.id());
+    String erasedPostWrapped = wrappedKey(erasedPost);
+    gone.put("display name of the erased account", utf8(nameMarker));
+    gone.put("bio of the erased account", utf8(bioMarker));
+    gone.put("text of the erased account's post", utf8(erasedPostMarker));
+    gone.put("wrapped profile key of the erased account", utf8(accountWrapped));
+    gone.put("raw profile key of the erased account", unwrap(kek, accountWrapped));
+    gone.put("wrapped key of the erased account's post", utf8(erasedPostWrapped));
+
     var before = RawBytes.find(disks, Map.of("wrapped key of the kept post", utf8(keptWrapped)));
     assertThat(before.get("wrapped key of the kept post"))
         .as("the scan sees what is on disk (control)")
@@ -97,6 +121,17 @@ class ForensicDeletionIT {
     given().auth().oauth2(token).delete("/api/v1/statuses/" + doomed).then().statusCode(200);
     given().get("/api/v1/statuses/" + doomed).then().statusCode(404);
     given().get(mediaUrl).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(erasedToken)
+        .contentType(ContentType.JSON)
+        .body("{\"password\":\"" + erased.password() + "\"}")
+        .delete("/api/agora/v1/identity/account")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + erasedPost).then().statusCode(404));
 
     await()
         .atMost(PURGE_WINDOW)
@@ -105,6 +140,7 @@ class ForensicDeletionIT {
             () -> {
               // NOTE: a compacted segment rolls only on a write after segment.ms, so keep writing.
               publish(token, "traffic " + System.nanoTime(), null);
+              profileTraffic();
               var found = RawBytes.find(disks, gone);
               found.forEach((what, files) -> assertThat(files).as(what + " still in").isEmpty());
             });
@@ -150,13 +186,27 @@ class ForensicDeletionIT {
             });
   }
 
+  /** A new account's first profile writes its key: traffic that rolls the account-key topic. */
+  private static void profileTraffic() {
+    var passer = KeycloakTestRealm.verifiedUser("forensic_traffic");
+    given()
+        .auth()
+        .oauth2(passer.accessToken())
+        .contentType(ContentType.JSON)
+        .body("{\"display_name\":\"traffic\"}")
+        .patch("/api/v1/accounts/update_credentials")
+        .then()
+        .statusCode(200);
+  }
+
   private static String wrappedKey(String id) {
+    return wrappedKey("posts.content-keys", id);
+  }
+
+  private static String wrappedKey(String topic, String id) {
     var records =
         KafkaTopicProbe.records(
-            "posts.content-keys",
-            r -> id.equals(r.key()) && r.value() != null,
-            1,
-            Duration.ofSeconds(20));
+            topic, r -> id.equals(r.key()) && r.value() != null, 1, Duration.ofSeconds(20));
     assertThat(records).as("key record of " + id).hasSize(1);
     String json = new String(records.get(0).value(), StandardCharsets.UTF_8);
     int start = json.indexOf("\"wrappedKey\":\"") + "\"wrappedKey\":\"".length();
