@@ -116,7 +116,13 @@ public class Suspensions {
                 done = done.chain(() -> reinstate(account, null));
               }
               return done;
-            });
+            })
+        // NOTE: the next run retries; a failure here (Keycloak or the database away, or the
+        // pool closing at shutdown) must not read like a lost suspension.
+        .onFailure()
+        .invoke(e -> LOG.warnf("ending expired suspensions failed, retrying: %s", e.getMessage()))
+        .onFailure()
+        .recoverWithNull();
   }
 
   private Uni<Void> reinstate(ProjectedAccount account, java.util.UUID decisionId) {
