@@ -2,7 +2,6 @@ package org.agora.identity.apps;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Mastodon apps against the real Keycloak: registration, app tokens, user tokens, revocation. */
 @QuarkusTest
 class AppsResourceTest {
-  private static final String TOKEN_URL =
-      TestStack.keycloakUrl() + "/realms/agora/protocol/openid-connect/token";
+  private static final String TOKEN_URL = AppFixtures.TOKEN_URL;
 
   @Test
   void anAppRegistersAndItsAppTokenSaysWhichAppItIs() {
@@ -81,24 +79,11 @@ class AppsResourceTest {
             .post("/api/v1/apps")
             .then()
             .statusCode(200)
+            .body("scopes", equalTo(java.util.List.of("read", "write")))
             .extract()
             .jsonPath();
-    TestUser user = KeycloakTestRealm.verifiedUser("appuser");
     String token =
-        given()
-            .contentType(ContentType.URLENC)
-            .formParam("grant_type", "password")
-            .formParam("client_id", app.getString("client_id"))
-            .formParam("client_secret", app.getString("client_secret"))
-            .formParam("username", user.username())
-            .formParam("password", user.password())
-            .formParam("scope", "read write")
-            .post(TOKEN_URL)
-            .then()
-            .statusCode(200)
-            .body("scope", containsString("write"))
-            .extract()
-            .path("access_token");
+        AppFixtures.userToken(app, KeycloakTestRealm.verifiedUser("appuser"), "read write");
     JsonNode claims = claims(token);
     assertThat(claims.path("exp").asLong() - claims.path("iat").asLong())
         .isEqualTo(Duration.ofDays(30).toSeconds());
@@ -114,58 +99,19 @@ class AppsResourceTest {
         .then()
         .statusCode(200);
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/apps/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    AppFixtures.awaitRefused(token);
   }
 
   @Test
   void aSuspendedUsersAppTokenEndsAtOnce() {
-    var app =
-        given()
-            .contentType(ContentType.URLENC)
-            .formParam("client_name", "Suspension probe")
-            .formParam("redirect_uris", "app://callback")
-            .post("/api/v1/apps")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    var app = AppFixtures.register("Suspension probe", "read");
     TestUser user = KeycloakTestRealm.verifiedUser("appsuspended");
-    String token =
-        given()
-            .contentType(ContentType.URLENC)
-            .formParam("grant_type", "password")
-            .formParam("client_id", app.getString("client_id"))
-            .formParam("client_secret", app.getString("client_secret"))
-            .formParam("username", user.username())
-            .formParam("password", user.password())
-            .post(TOKEN_URL)
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("access_token");
+    String token = AppFixtures.userToken(app, user, "read");
     given().auth().oauth2(token).get("/api/v1/apps/verify_credentials").then().statusCode(200);
 
     KeycloakTestRealm.setEnabled(user, false);
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/apps/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    AppFixtures.awaitRefused(token);
   }
 
   @Test

@@ -1,14 +1,12 @@
 package org.agora.identity.apps;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestUser;
 import org.junit.jupiter.api.Test;
@@ -57,16 +55,7 @@ class OAuthTokenResourceTest {
         .then()
         .statusCode(200)
         .body(equalTo("{}"));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/apps/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    AppFixtures.awaitRefused(token);
   }
 
   @Test
@@ -129,15 +118,6 @@ class OAuthTokenResourceTest {
   }
 
   private static JsonPath app() {
-    return given()
-        .contentType(ContentType.URLENC)
-        .formParam("client_name", "OAuth proxy test")
-        .formParam("redirect_uris", "app://callback")
-        .formParam("scopes", "read write")
-        .post("/api/v1/apps")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return AppFixtures.register("OAuth proxy test", "read write");
   }
 }
