@@ -28,6 +28,32 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class Fixtures {
   private Fixtures() {}
 
+  private static TestUser moderator;
+  private static TestUser otherModerator;
+  private static TestUser admin;
+
+  /** Staff with a second factor, made once per test run (a TOTP enrolment is slow). */
+  static synchronized TestUser moderator() {
+    if (moderator == null) {
+      moderator = KeycloakTestRealm.staffUser("mod", "moderator");
+    }
+    return moderator;
+  }
+
+  static synchronized TestUser otherModerator() {
+    if (otherModerator == null) {
+      otherModerator = KeycloakTestRealm.staffUser("mod2", "moderator");
+    }
+    return otherModerator;
+  }
+
+  static synchronized TestUser admin() {
+    if (admin == null) {
+      admin = KeycloakTestRealm.staffUser("adm", "admin");
+    }
+    return admin;
+  }
+
   /** Publishes a post by {@code author} as post-service would: key first, then the event. */
   static PostId publish(String author, String text) {
     Instant now = Instant.now();

@@ -27,7 +27,7 @@ class ReportsTest {
 
   @BeforeAll
   static void staff() {
-    moderator = KeycloakTestRealm.staffUser("rmod", "moderator");
+    moderator = Fixtures.moderator();
   }
 
   @Test

@@ -83,7 +83,7 @@ public class AdminAccountsResource {
             : queries.item(DecisionRules.id("report_id", request.reportId()));
     return item.chain(
         found -> {
-          if (found.isPresent() && !found.get().accountId().equals(account)) {
+          if (found.isPresent() && !account.equals(found.get().accountId())) {
             throw ModerationRejected.invalid("report_id: the report is not about this account");
           }
           if (found.isEmpty() && (type.equals("none") || type.equals("sensitive"))) {

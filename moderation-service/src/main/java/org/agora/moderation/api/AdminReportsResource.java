@@ -44,14 +44,20 @@ public class AdminReportsResource {
   @GET
   @Authenticated
   public Uni<List<MastodonViews.AdminReport>> list(
-      @QueryParam("resolved") String resolved, @QueryParam("limit") String limit) {
+      @QueryParam("resolved") String resolved,
+      @QueryParam("target_account_id") String targetAccountId,
+      @QueryParam("limit") String limit) {
     caller.requireStaff(Caller.MODERATOR, Caller.ADMIN);
     if (resolved != null && !List.of("true", "false").contains(resolved)) {
       throw ApiException.badRequest("resolved: expected true or false");
     }
     int size = QueueResource.limit(limit);
+    UUID target =
+        targetAccountId == null || targetAccountId.isBlank()
+            ? null
+            : DecisionRules.id("target_account_id", targetAccountId);
     return queries
-        .items(!"true".equals(resolved), size)
+        .items(!"true".equals(resolved), target, size)
         .chain(
             items ->
                 items.isEmpty()

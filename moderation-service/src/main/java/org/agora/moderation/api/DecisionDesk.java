@@ -90,6 +90,7 @@ public class DecisionDesk {
           .map(
               items ->
                   items.stream()
+                      .filter(item -> item.accountId() != null)
                       .findFirst()
                       .map(item -> new AccountId(item.accountId()))
                       .orElseThrow(

@@ -90,7 +90,7 @@ final class MastodonViews {
           item.reporters(),
           reports.stream().map(r -> r.reportId().toString()).toList(),
           first == null ? null : admin(first.reporterId(), first.filedAt(), base),
-          admin(item.accountId(), item.openedAt(), base),
+          item.accountId() == null ? null : admin(item.accountId(), item.openedAt(), base),
           item.assignedTo() == null ? null : admin(item.assignedTo(), item.openedAt(), base),
           item.resolvedBy(),
           item.postId() == null ? List.of() : List.of(item.postId().toString()),

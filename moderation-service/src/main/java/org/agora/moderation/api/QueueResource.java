@@ -70,11 +70,14 @@ public class QueueResource {
 
   @GET
   @Authenticated
-  public Uni<List<Views.QueueEntry>> queue(@QueryParam("limit") String limit) {
+  public Uni<List<Views.QueueEntry>> queue(
+      @QueryParam("limit") String limit, @QueryParam("account_id") String accountId) {
     caller.requireStaff(Caller.MODERATOR, Caller.ADMIN);
     int size = limit(limit);
+    UUID account =
+        accountId == null || accountId.isBlank() ? null : DecisionRules.id("account_id", accountId);
     return queries
-        .items(true, MAX_OPEN)
+        .items(true, account, MAX_OPEN)
         .chain(
             items -> {
               var byId = new java.util.HashMap<UUID, ModerationQueries.ItemRow>();

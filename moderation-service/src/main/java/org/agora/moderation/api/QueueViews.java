@@ -57,8 +57,9 @@ public class QueueViews {
                 .reports(item.id())
                 .chain(
                     reports ->
-                        queries
-                            .decisionsOn(item.accountId(), 20)
+                        (item.accountId() == null
+                                ? Uni.createFrom().item(List.<ModerationQueries.DecisionRow>of())
+                                : queries.decisionsOn(item.accountId(), 20))
                             .map(
                                 decisions ->
                                     new Views.QueueEntry(

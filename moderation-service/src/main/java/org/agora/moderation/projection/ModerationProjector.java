@@ -84,7 +84,18 @@ public class ModerationProjector {
                   p.content().alg(),
                   p.content().nonce(),
                   p.content().ciphertext())
-              .chain(() -> revision(conn, eventId, p.postId(), p.publishedAt(), p.content()));
+              .chain(() -> revision(conn, eventId, p.postId(), p.publishedAt(), p.content()))
+              // NOTE: a hold can be read before the post (another consumer); it gets its author
+              // now.
+              .chain(
+                  () ->
+                      run(
+                          conn,
+                          "update queue_item set target_account_id = $2 where post_id = $1 and"
+                              + " target_account_id is null",
+                          p.postId().value(),
+                          p.authorId().value()))
+              .replaceWithVoid();
       case PostEdited e ->
           run(
                   conn,
@@ -101,6 +112,16 @@ public class ModerationProjector {
       case Retained r -> Uni.createFrom().voidItem();
       case PostDeleted d ->
           run(conn, "delete from post_revision where post_id = $1", d.postId().value())
+              .chain(
+                  () ->
+                      run(
+                          conn,
+                          "update queue_item set status = 'resolved', resolution = 'deleted',"
+                              + " resolved_at = $2, resolved_by = $3, updated_at = $2 where"
+                              + " post_id = $1 and status = 'open'",
+                          d.postId().value(),
+                          ts(d.deletedAt()),
+                          "account:" + d.authorId().value()))
               .chain(
                   () ->
                       run(
@@ -226,7 +247,7 @@ public class ModerationProjector {
                 + " queue_item.source end, updated_at = excluded.updated_at returning id",
             id,
             mergeKey,
-            account.value(),
+            account == null ? null : account.value(),
             post == null ? null : post.value(),
             category.id(),
             source,
@@ -275,11 +296,12 @@ public class ModerationProjector {
                                     event.postId().value())
                                 .chain(
                                     rows -> {
-                                      if (rows.size() == 0) {
-                                        // NOTE: a post this projection never saw (deleted since).
-                                        return Uni.createFrom().voidItem();
-                                      }
-                                      var author = new AccountId(rows.iterator().next().getUUID(0));
+                                      // NOTE: null when the post is not projected yet; filled
+                                      // in when it is.
+                                      var author =
+                                          rows.size() == 0
+                                              ? null
+                                              : new AccountId(rows.iterator().next().getUUID(0));
                                       Instant opened =
                                           event.publishedAt() == null
                                               ? event.screenedAt()

@@ -94,12 +94,19 @@ public class ModerationQueries {
   }
 
   public Uni<List<ItemRow>> items(boolean open, int limit) {
+    return items(open, null, limit);
+  }
+
+  /** Items in a state, optionally only those about one account. */
+  public Uni<List<ItemRow>> items(boolean open, UUID account, int limit) {
     return store
         .all(
             "select "
                 + ITEM_COLUMNS
-                + " from queue_item q where q.status = $1 order by q.opened_at desc limit $2",
+                + " from queue_item q where q.status = $1 and ($2::uuid is null or"
+                + " q.target_account_id = $2) order by q.opened_at desc limit $3",
             open ? ModerationProjector.OPEN : ModerationProjector.RESOLVED,
+            account,
             limit)
         .map(rows -> rows.stream().map(ModerationQueries::item).toList());
   }

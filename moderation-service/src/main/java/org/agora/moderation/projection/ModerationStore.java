@@ -35,10 +35,11 @@ public class ModerationStore {
         at timestamptz not null, content_alg text, content_nonce text, content_ciphertext text);
       create index if not exists post_revision_post on post_revision (post_id);
       create table if not exists queue_item (id uuid primary key, merge_key text not null,
-        target_account_id uuid not null, post_id uuid, category text not null, source text not null,
+        target_account_id uuid, post_id uuid, category text not null, source text not null,
         screening_score double precision not null default 0, opened_at timestamptz not null,
         status text not null default 'open', assigned_to uuid, resolved_at timestamptz,
         resolution text, resolved_by text, updated_at timestamptz not null);
+      alter table queue_item alter column target_account_id drop not null;
       create unique index if not exists queue_item_open on queue_item (merge_key)
         where status = 'open';
       create index if not exists queue_item_status on queue_item (status);
@@ -74,7 +75,11 @@ public class ModerationStore {
                 () ->
                     pool.withTransaction(
                         conn -> {
-                          Uni<Void> all = Uni.createFrom().voidItem();
+                          // NOTE: "already exists, skipping" notices on every boot are noise.
+                          Uni<Void> all =
+                              conn.query("set local client_min_messages = warning")
+                                  .execute()
+                                  .replaceWithVoid();
                           for (String statement : SCHEMA.split(";")) {
                             if (!statement.isBlank()) {
                               all =
