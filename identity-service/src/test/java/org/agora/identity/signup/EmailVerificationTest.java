@@ -84,7 +84,8 @@ class EmailVerificationTest {
                     && AccountEmailVerified.TYPE.equals(KafkaTopicProbe.header(r, "ce_type")),
             1,
             Duration.ofSeconds(30));
-    assertThat(verified).hasSize(1);
+    // At least once: another running instance's bridge may copy the same Keycloak event.
+    assertThat(verified).isNotEmpty();
     assertThat(EventCodec.decode(AccountEmailVerified.class, verified.get(0).value()).accountId())
         .hasToString(id);
   }
