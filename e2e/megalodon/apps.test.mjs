@@ -5,21 +5,11 @@ import assert from 'node:assert/strict';
 import generator from 'megalodon';
 import { verifiedUser } from './keycloak.mjs';
 import { authorizationCode } from './oauth.mjs';
+import { eventually } from './eventually.mjs';
 
 const gateway = process.env.AGORA_GATEWAY_URL ?? 'http://localhost:8080';
 const redirect = 'http://localhost/agora-e2e/callback';
 
-async function eventually(check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 test('a Mastodon app registers, logs in with a code, posts, and its token ends on revocation', async () => {
   const anonymous = generator('mastodon', gateway);

@@ -3,20 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import generator from 'megalodon';
 import { verifiedUser } from './keycloak.mjs';
+import { eventually } from './eventually.mjs';
 
 const gateway = process.env.AGORA_GATEWAY_URL ?? 'http://localhost:8080';
 
-async function eventually(check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 test('the instance describes its limits', async () => {
   const client = generator('mastodon', gateway);
