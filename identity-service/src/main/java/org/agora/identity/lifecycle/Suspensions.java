@@ -4,6 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountReinstated;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
  * Applies moderation's account decisions: a suspension disables the Keycloak user (its sessions
  * end, its tokens stop passing introspection) and is recorded as {@code AccountSuspended}; a
  * reinstatement, or the end of a temporary suspension, enables it again and records {@code
- * AccountReinstated}. A decision already recorded is skipped, so redelivery changes nothing.
+ * AccountReinstated}. Each is checked and applied under a lock on the account, and a decision
+ * already recorded is skipped, so redelivery (even to another instance) changes nothing.
  */
 @ApplicationScoped
 public class Suspensions {
@@ -49,60 +52,50 @@ public class Suspensions {
         (envelope, event) ->
             switch (event) {
               case AccountSuspensionDecided decided -> suspend(decided);
-              case AccountReinstatementDecided decided -> reinstate(decided);
+              case AccountReinstatementDecided decided ->
+                  reinstate(decided.accountId(), decided.decisionId(), false);
               default -> Uni.createFrom().voidItem();
             });
   }
 
   public Uni<Void> suspend(AccountSuspensionDecided decided) {
     AccountId account = decided.accountId();
-    return store
-        .decisionApplied(decided.decisionId())
+    // Enrolled first (in its own transactions), then checked and applied under the lock.
+    return enrolment
+        .ensureKnown(account)
         .chain(
-            applied -> {
-              if (applied) {
+            known -> {
+              if (known.isEmpty()) {
+                LOG.warnf(
+                    "suspension %s names account %s, which Keycloak does not know",
+                    decided.decisionId(), account);
                 return Uni.createFrom().voidItem();
               }
-              return enrolment
-                  .ensureKnown(account)
-                  .chain(
-                      known -> {
-                        if (known.isEmpty()) {
-                          LOG.warnf(
-                              "suspension %s names account %s, which Keycloak does not know",
-                              decided.decisionId(), account);
-                          return Uni.createFrom().voidItem();
-                        }
-                        var suspended =
-                            new AccountSuspended(
-                                account, decided.decisionId(), decided.until(), Instant.now());
-                        return Offload.run(() -> keycloak.disable(account.toString()))
-                            .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
-                            .chain(() -> store.apply(suspended));
-                      });
+              return store.underAccountLock(
+                  account.value(),
+                  session ->
+                      store
+                          .decisionApplied(session, decided.decisionId())
+                          .chain(
+                              applied -> {
+                                if (applied) {
+                                  return Uni.createFrom().voidItem();
+                                }
+                                var suspended =
+                                    new AccountSuspended(
+                                        account,
+                                        decided.decisionId(),
+                                        decided.until(),
+                                        Instant.now());
+                                return Offload.run(() -> keycloak.disable(account.toString()))
+                                    .chain(
+                                        () -> log.append(suspended, suspended.suspendedAt(), ACTOR))
+                                    .chain(() -> store.apply(session, suspended));
+                              }));
             });
   }
 
-  public Uni<Void> reinstate(AccountReinstatementDecided decided) {
-    return store
-        .decisionApplied(decided.decisionId())
-        .chain(
-            applied ->
-                applied
-                    ? Uni.createFrom().voidItem()
-                    : store
-                        .account(decided.accountId().value())
-                        .chain(
-                            account ->
-                                account.isPresent()
-                                        && IdentityStore.SUSPENDED.equals(account.get().state)
-                                    ? reinstate(account.get(), decided.decisionId())
-                                    : Uni.createFrom().voidItem()));
-  }
-
-  /**
-   * Ends temporary suspensions whose time is up; several instances doing it at once is harmless.
-   */
+  /** Ends temporary suspensions whose time is up; instances doing it at once take turns. */
   @Scheduled(
       every = "${agora.suspensions.check-every:30s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -113,7 +106,7 @@ public class Suspensions {
             due -> {
               Uni<Void> done = Uni.createFrom().voidItem();
               for (ProjectedAccount account : due) {
-                done = done.chain(() -> reinstate(account, null));
+                done = done.chain(() -> reinstate(new AccountId(account.id), null, true));
               }
               return done;
             })
@@ -125,10 +118,38 @@ public class Suspensions {
         .recoverWithNull();
   }
 
-  private Uni<Void> reinstate(ProjectedAccount account, java.util.UUID decisionId) {
-    var reinstated = new AccountReinstated(new AccountId(account.id), decisionId, Instant.now());
-    return Offload.run(() -> keycloak.enable(account.id.toString()))
-        .chain(() -> log.append(reinstated, reinstated.reinstatedAt(), ACTOR))
-        .chain(() -> store.apply(reinstated));
+  /**
+   * Under the account's lock: reinstates it if it is (still) suspended and the decision was not
+   * applied yet; {@code onlyIfExpired} for the scheduled end of a temporary suspension.
+   */
+  private Uni<Void> reinstate(AccountId account, UUID decisionId, boolean onlyIfExpired) {
+    return store.underAccountLock(
+        account.value(),
+        session ->
+            (decisionId == null
+                    ? Uni.createFrom().item(false)
+                    : store.decisionApplied(session, decisionId))
+                .chain(
+                    applied ->
+                        applied
+                            ? Uni.createFrom().item(Optional.<IdentityStore.Standing>empty())
+                            : store.standing(session, account.value()))
+                .chain(
+                    standing -> {
+                      Instant now = Instant.now();
+                      boolean due =
+                          standing.isPresent()
+                              && IdentityStore.SUSPENDED.equals(standing.get().state())
+                              && (!onlyIfExpired
+                                  || (standing.get().suspendedUntil() != null
+                                      && !standing.get().suspendedUntil().isAfter(now)));
+                      if (!due) {
+                        return Uni.createFrom().voidItem();
+                      }
+                      var reinstated = new AccountReinstated(account, decisionId, now);
+                      return Offload.run(() -> keycloak.enable(account.toString()))
+                          .chain(() -> log.append(reinstated, now, ACTOR))
+                          .chain(() -> store.apply(session, reinstated));
+                    }));
   }
 }

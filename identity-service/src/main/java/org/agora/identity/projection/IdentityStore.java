@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.agora.events.EncryptedContent;
 import org.agora.events.accounts.AccountApproved;
 import org.agora.events.accounts.AccountErased;
@@ -75,35 +76,85 @@ public class IdentityStore {
   }
 
   public Uni<Void> apply(AccountSuspended event) {
-    return transaction(
-        session ->
-            decision(session, event.decisionId(), event.accountId().value())
-                .chain(
-                    () ->
-                        run(
-                            session,
-                            "update identity_account set state = 'suspended', suspended_at = ?2,"
-                                + " suspended_until = ?3, suspension_decision = ?4 where id = ?1"
-                                + " and (suspended_at is null or suspended_at < ?2)",
-                            event.accountId().value(),
-                            event.suspendedAt(),
-                            event.until(),
-                            event.decisionId())));
+    return transaction(session -> apply(session, event));
   }
 
   public Uni<Void> apply(AccountReinstated event) {
+    return transaction(session -> apply(session, event));
+  }
+
+  /** The same, in a transaction the caller holds (see {@link #underAccountLock}). */
+  public Uni<Void> apply(Mutiny.Session session, AccountSuspended event) {
+    return decision(session, event.decisionId(), event.accountId().value())
+        .chain(
+            () ->
+                run(
+                    session,
+                    "update identity_account set state = 'suspended', suspended_at = ?2,"
+                        + " suspended_until = ?3, suspension_decision = ?4 where id = ?1"
+                        + " and (suspended_at is null or suspended_at < ?2)",
+                    event.accountId().value(),
+                    event.suspendedAt(),
+                    event.until(),
+                    event.decisionId()));
+  }
+
+  public Uni<Void> apply(Mutiny.Session session, AccountReinstated event) {
+    return decision(session, event.decisionId(), event.accountId().value())
+        .chain(
+            () ->
+                run(
+                    session,
+                    "update identity_account set state = 'active', suspended_until = null"
+                        + " where id = ?1 and state = 'suspended' and suspended_at <= ?2",
+                    event.accountId().value(),
+                    event.reinstatedAt()));
+  }
+
+  /**
+   * Runs {@code work} in one transaction that holds a lock on the account (a PostgreSQL advisory
+   * lock), so instances applying decisions to the same account take turns and each sees what the
+   * one before committed: a decision redelivered during a rebalance is applied once.
+   */
+  public Uni<Void> underAccountLock(UUID account, Function<Mutiny.Session, Uni<Void>> work) {
+    long key = account.getMostSignificantBits() ^ account.getLeastSignificantBits();
     return transaction(
         session ->
-            decision(session, event.decisionId(), event.accountId().value())
-                .chain(
-                    () ->
-                        run(
-                            session,
-                            "update identity_account set state = 'active', suspended_until = null"
-                                + " where id = ?1 and state = 'suspended' and suspended_at <= ?2",
-                            event.accountId().value(),
-                            event.reinstatedAt())));
+            session
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
+                .setParameter(1, key)
+                .getSingleResult()
+                .chain(() -> work.apply(session)));
   }
+
+  /** Whether the decision was applied, read inside the caller's transaction. */
+  public Uni<Boolean> decisionApplied(Mutiny.Session session, UUID decisionId) {
+    return session
+        .createNativeQuery(
+            "select count(*) from applied_decision where decision_id = ?1", Long.class)
+        .setParameter(1, decisionId)
+        .getSingleResult()
+        .map(count -> count > 0);
+  }
+
+  /** The account's state and suspension end, read inside the caller's transaction. */
+  public Uni<Optional<Standing>> standing(Mutiny.Session session, UUID account) {
+    return session
+        .createNativeQuery(
+            "select state, suspended_until from identity_account where id = ?1", Object[].class)
+        .setParameter(1, account)
+        .getResultList()
+        .map(
+            rows ->
+                rows.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                        new Standing(
+                            (String) rows.get(0)[0],
+                            rows.get(0)[1] == null ? null : instant(rows.get(0)[1]))));
+  }
+
+  public record Standing(String state, Instant suspendedUntil) {}
 
   /** Everything this service holds about the account goes; only its bare id stays, as a marker. */
   public Uni<Void> apply(AccountErased event) {
