@@ -503,7 +503,8 @@ class PostLifecycleTest {
                   r -> id.equals(r.key()) && r.value() == null,
                   1,
                   Duration.ofSeconds(20)))
-          .hasSize(1);
+          // NOTE: at least one: every running post-service instance shreds, idempotently.
+          .isNotEmpty();
     }
   }
 
