@@ -8,7 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.agora.events.EventCodec;
+import org.agora.events.audit.AuditEvent;
+import org.agora.events.audit.SecurityEventRecorded;
 import org.agora.identity.keycloak.KeycloakAdmin;
+import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestStack;
 import org.agora.testing.TestUser;
@@ -63,6 +68,19 @@ class BruteForceTest {
           .isTrue();
       // The right password now: refused exactly like a wrong one.
       assertThat(login(user.username(), user.password())).isEqualTo(wrong);
+
+      // Auditors see the lockout.
+      var lockouts =
+          KafkaTopicProbe.records(
+              AuditEvent.TOPIC,
+              r ->
+                  user.id().equals(r.key())
+                      && EventCodec.decode(SecurityEventRecorded.class, r.value())
+                          .kind()
+                          .equals("USER_DISABLED_BY_TEMPORARY_LOCKOUT"),
+              1,
+              Duration.ofSeconds(30));
+      assertThat(lockouts).isNotEmpty();
     } finally {
       keycloak.call("DELETE", "/attack-detection/brute-force/users/" + user.id(), null);
     }
