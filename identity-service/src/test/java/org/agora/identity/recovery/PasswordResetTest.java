@@ -51,6 +51,32 @@ class PasswordResetTest {
   }
 
   @Test
+  void theMailedLinkLetsTheOwnerChooseANewPasswordUnderThePolicy() throws Exception {
+    TestUser user = KeycloakTestRealm.verifiedUser("resetter");
+    ask(user.email());
+    var mails = Mailbox.mails(user.email(), 1, Duration.ofSeconds(20));
+    assertThat(mails).hasSize(1);
+
+    var browser = new Mailbox.Browser();
+    String form = browser.follow(Mailbox.actionLink(mails.get(0)));
+    assertThat(form).contains("password-new");
+
+    // The deny-list applies to a new password too.
+    var weak =
+        browser.submit(
+            form, Map.of("password-new", "password1234", "password-confirm", "password1234"));
+    assertThat(weak.body()).contains("password-new").containsIgnoringCase("not allowed");
+
+    String fresh = "new-Horse-battery-" + System.nanoTime();
+    var done =
+        browser.submit(weak.body(), Map.of("password-new", fresh, "password-confirm", fresh));
+    assertThat(done.statusCode()).isIn(200, 302);
+
+    assertThat(BruteForceTest.login(user.username(), fresh).status()).isEqualTo(200);
+    assertThat(BruteForceTest.login(user.username(), user.password()).status()).isEqualTo(400);
+  }
+
+  @Test
   void badInputIsRefusedWithoutTellingAnything() {
     given()
         .contentType(ContentType.JSON)

@@ -100,11 +100,15 @@ public final class Mailbox {
    * the last page.
    */
   public static String follow(String link) {
-    Map<String, String> cookies = new LinkedHashMap<>();
-    String url = link;
-    String page = "";
-    for (int step = 0; step < 6; step++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    return new Browser().follow(link);
+  }
+
+  /** A cookie-keeping client that reaches Keycloak directly, for mailed links and their forms. */
+  public static final class Browser {
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
       if (!cookies.isEmpty()) {
         request.header(
             "Cookie",
@@ -112,39 +116,71 @@ public final class Mailbox {
                 "; ",
                 cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
       }
-      HttpResponse<String> response;
       try {
-        response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+          String pair = cookie.split(";", 2)[0];
+          int eq = pair.indexOf('=');
+          if (eq > 0) {
+            cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+        }
+        return response;
       } catch (IOException e) {
         throw new IllegalStateException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      for (String cookie : response.headers().allValues("Set-Cookie")) {
-        String pair = cookie.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+
+    /** Follows redirects and "proceed" links; answers the last page. */
+    public String follow(String link) {
+      String url = link;
+      String page = "";
+      for (int step = 0; step < 6; step++) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        page = response.body();
+        if (response.statusCode() / 100 == 3) {
+          url =
+              direct(
+                  URI.create(url)
+                      .resolve(response.headers().firstValue("Location").orElseThrow())
+                      .toString());
+          continue;
         }
-      }
-      page = response.body();
-      if (response.statusCode() / 100 == 3) {
-        url =
-            direct(
-                URI.create(url)
-                    .resolve(response.headers().firstValue("Location").orElseThrow())
-                    .toString());
-        continue;
-      }
-      Matcher proceed = ACTION_LINK.matcher(page.replace("&amp;", "&"));
-      if (response.statusCode() == 200 && proceed.find() && !proceed.group().equals(link)) {
-        url = direct(proceed.group());
-        continue;
+        Matcher proceed = ACTION_LINK.matcher(page.replace("&amp;", "&"));
+        if (response.statusCode() == 200 && proceed.find() && !proceed.group().equals(link)) {
+          url = direct(proceed.group());
+          continue;
+        }
+        return page;
       }
       return page;
     }
-    return page;
+
+    /** Submits the page's form with these fields. */
+    public HttpResponse<String> submit(String page, Map<String, String> fields) {
+      Matcher action = FORM_ACTION.matcher(page);
+      if (!action.find()) {
+        throw new AssertionError("no form on the page");
+      }
+      String body =
+          String.join(
+              "&",
+              fields.entrySet().stream()
+                  .map(
+                      e ->
+                          URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                              + "="
+                              + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                  .toList());
+      return send(
+          HttpRequest.newBuilder(URI.create(direct(action.group(1).replace("&amp;", "&"))))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
   }
 
   private static void sleep(long millis) {
