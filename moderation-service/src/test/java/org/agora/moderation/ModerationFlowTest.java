@@ -33,7 +33,8 @@ class ModerationFlowTest {
     TestUser other = Fixtures.otherModerator();
     TestUser author = Fixtures.user("author");
     TestUser reporter = Fixtures.user("reporter");
-    PostId post = Fixtures.seenPost(moderator, author.id(), "Let's all go and beat them up");
+    PostId post =
+        Fixtures.seenPost(moderator, author.id(), "Cheap watches, best prices, visit my shop now");
 
     String reportId =
         json(reporter)
@@ -42,7 +43,7 @@ class ModerationFlowTest {
                     + author.id()
                     + "\",\"status_ids\":[\""
                     + post
-                    + "\"],\"category\":\"violence\",\"comment\":\"incitement\"}")
+                    + "\"],\"category\":\"spam\",\"comment\":\"advertising\"}")
             .post("/api/v1/reports")
             .then()
             .statusCode(200)
@@ -62,9 +63,9 @@ class ModerationFlowTest {
                     .body("", hasSize(1))
                     .body("[0].id", equalTo(reportId))
                     .body("[0].source", equalTo("report"))
-                    .body("[0].post.text", equalTo("Let's all go and beat them up"))
+                    .body("[0].post.text", equalTo("Cheap watches, best prices, visit my shop now"))
                     .body("[0].post.history", hasSize(1))
-                    .body("[0].reports[0].comment", equalTo("incitement"))
+                    .body("[0].reports[0].comment", equalTo("advertising"))
                     .body("[0].deadline", notNullValue()));
 
     json(moderator)
@@ -80,9 +81,9 @@ class ModerationFlowTest {
                     + post
                     + "\",\"reportIds\":[\""
                     + reportId
-                    + "\"],\"category\":\"violence\",\"groundType\":\"incompatible_with_terms\","
-                    + "\"policyClause\":\"terms.violence.incitement\","
-                    + "\"facts\":\"Calls on readers to assault a group.\"}")
+                    + "\"],\"category\":\"spam\",\"groundType\":\"incompatible_with_terms\","
+                    + "\"policyClause\":\"terms.spam.advertising\","
+                    + "\"facts\":\"Unsolicited advertising.\"}")
             .post("/api/agora/v1/moderation/decisions")
             .then()
             .statusCode(201)
@@ -112,8 +113,8 @@ class ModerationFlowTest {
                     .then()
                     .statusCode(200)
                     .body("[0].decisionId", equalTo(decisionId))
-                    .body("[0].policyClause", equalTo("terms.violence.incitement"))
-                    .body("[0].facts", equalTo("Calls on readers to assault a group."))
+                    .body("[0].policyClause", equalTo("terms.spam.advertising"))
+                    .body("[0].facts", equalTo("Unsolicited advertising."))
                     .body("[0].appealUntil", notNullValue()));
     json(moderator)
         .get("/api/v1/admin/reports/" + reportId)
