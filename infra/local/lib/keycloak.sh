@@ -79,6 +79,10 @@ kc_configure_identity() {
                bruteForceProtected, permanentLockout, failureFactor}' "$AGORA_INFRA/keycloak/agora-realm.json")
   kc_api "$token" PUT "" -H 'Content-Type: application/json' --data-binary "$realm" >/dev/null ||
     die "could not apply the sign-up, password and event settings to realm $KC_REALM"
+  # Changing a password (kc_action=UPDATE_PASSWORD) always asks for the current one again.
+  kc_api "$token" PUT /authentication/required-actions/UPDATE_PASSWORD/config -H 'Content-Type: application/json' \
+    --data-binary '{"config": {"max_auth_age": "0"}}' >/dev/null ||
+    die "could not make UPDATE_PASSWORD re-authenticate every time"
   # User profile: names optional (a display name lives in Agora), agora_state seen by admins only.
   profile=$(kc_api "$token" GET /users/profile) || die "could not read the user profile of realm $KC_REALM"
   profile=$(jq '.attributes |= (map(if .name == "firstName" or .name == "lastName" then del(.required) else . end)
