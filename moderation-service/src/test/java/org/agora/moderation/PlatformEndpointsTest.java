@@ -15,6 +15,11 @@ class PlatformEndpointsTest {
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     given().get("/q/openapi").then().statusCode(200).body(containsString("moderation-service"));
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"))
+        .body(containsString("agora_moderation_sla_breaches"));
   }
 }

@@ -1,7 +1,5 @@
 package org.agora.moderation.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.agora.events.AccountId;
 import org.agora.kit.api.ApiException;
 import org.agora.kit.auth.Caller;
@@ -49,7 +46,7 @@ public class QueueResource {
   private final RiskQueue risk;
   private final DecisionDesk desk;
   private final Clock clock;
-  private final AtomicLong breaches = new AtomicLong();
+  private final SlaBreaches breaches;
 
   public QueueResource(
       Caller caller,
@@ -58,14 +55,14 @@ public class QueueResource {
       RiskQueue risk,
       DecisionDesk desk,
       Clock clock,
-      MeterRegistry registry) {
+      SlaBreaches breaches) {
     this.caller = caller;
     this.queries = queries;
     this.views = views;
     this.risk = risk;
     this.desk = desk;
     this.clock = clock;
-    registry.gauge("agora.moderation.sla.breaches", breaches);
+    this.breaches = breaches;
   }
 
   @GET
@@ -96,16 +93,6 @@ public class QueueResource {
                   .collect()
                   .asList();
             });
-  }
-
-  /** Keeps the breach gauge current between queue reads. */
-  @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> countBreaches() {
-    return queries
-        .items(true, MAX_OPEN)
-        .invoke(
-            items -> breaches.set(risk.breaches(items.stream().map(QueueViews::entry).toList())))
-        .replaceWithVoid();
   }
 
   @POST
