@@ -54,9 +54,9 @@ import org.apache.kafka.common.TopicPartition;
  *       projection uses (one multi-row {@code insert … select from unnest(…)} of {@code -DrawBatch}
  *       (5,000) rows per transaction), and reports rows/s;
  *   <li>starts a second timeline-service (the packaged jar, port {@code -DbenchPort} 8093) on those
- *       topics and on the database {@code agora_timeline_test}, waits until its live consumers have
- *       projected the log (another figure), then asks it for a rebuild through {@code POST
- *       /api/agora/v1/timeline/rebuild} and times it to the switch.
+ *       topics and on the database {@code agora_timeline_test} (its live channels stay off unless
+ *       {@code -Dlive=true}, which first times them projecting the log), then asks it for a rebuild
+ *       through {@code POST /api/agora/v1/timeline/rebuild} and times it to the switch.
  * </ol>
  *
  * The figures are printed as {@code RESULT} lines. The Gatling scenario itself only reads the
@@ -69,9 +69,11 @@ public class RebuildSimulation extends Simulation {
   private final int follows = Integer.getInteger("follows", 10_000);
   private final int rawBatch = Integer.getInteger("rawBatch", 5_000);
   private final int port = Integer.getInteger("benchPort", 8093);
+  private final boolean live = Boolean.getBoolean("live");
   private final String run = "bench-rebuild-" + UUID.randomUUID().toString().substring(0, 8);
   private final Map<String, String> topics = new LinkedHashMap<>();
   private Process timeline;
+  private org.agora.testing.TestUser adminUser;
   private String admin;
 
   {
@@ -87,10 +89,12 @@ public class RebuildSimulation extends Simulation {
       generate();
       rawInsertRate();
       startTimeline();
-      awaitLiveProjection();
+      if (live) {
+        awaitLiveProjection();
+      }
       rebuild();
     } catch (RuntimeException e) {
-      stopTimeline();
+      after();
       throw e;
     }
     setUp(
@@ -246,6 +250,8 @@ public class RebuildSimulation extends Simulation {
         (stream, topic) -> command.add("-Dagora.timeline.topic." + stream + "=" + topic));
     for (String channel : List.of("posts-in", "decisions-in", "accounts-in", "follows-in")) {
       command.add("-Dmp.messaging.incoming." + channel + ".group.id=" + run);
+      // NOTE: without -Dlive the live channels stay off, so the rebuild has the machine alone.
+      command.add("-Dmp.messaging.incoming." + channel + ".enabled=" + live);
     }
     command.addAll(List.of("-jar", jar.toString()));
     var builder = new ProcessBuilder(command);
@@ -260,6 +266,8 @@ public class RebuildSimulation extends Simulation {
             "OIDC_AUTH_SERVER_URL", TestStack.keycloakUrl() + "/realms/agora",
             "AGORA_CONTENT_KEK", DEV_KEK,
             "AGORA_CONTENT_KEK_ID", "dev-1"));
+    // NOTE: the local stack's introspection secret for the agora-api client (infra/local).
+    env.put("AGORA_API_CLIENT_SECRET", "local-only-agora-api-secret");
     File logFile = new File("target/rebuild-bench-timeline.log");
     builder.redirectErrorStream(true).redirectOutput(logFile);
     try {
@@ -268,7 +276,7 @@ public class RebuildSimulation extends Simulation {
       throw new IllegalStateException("starting " + command, e);
     }
     System.out.println("bench timeline-service starting on " + port + ", log in " + logFile);
-    admin = KeycloakTestRealm.staffUser("bench_rebuild", "admin").accessToken();
+    adminUser = KeycloakTestRealm.staffUser("bench_rebuild", "admin");
     waitFor(
         Duration.ofSeconds(120),
         "readiness",
@@ -301,6 +309,9 @@ public class RebuildSimulation extends Simulation {
 
   private void rebuild() {
     String base = "http://127.0.0.1:" + port + "/api/agora/v1/timeline/rebuild";
+    // NOTE: access tokens live 5 minutes; a fresh one per minute of polling.
+    admin = adminUser.accessToken();
+    long tokenAt = System.nanoTime();
     Http.post(base, admin, "{}", 202);
     var last =
         new java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode>();
