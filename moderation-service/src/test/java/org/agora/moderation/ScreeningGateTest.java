@@ -61,6 +61,42 @@ class ScreeningGateTest {
     }
   }
 
+  @Test
+  void aPostWhoseKeyNeverCameIsLeftUnscreenedWithoutHoldingUpTheOthers() {
+    PostId keyless = PostId.newId(Instant.now());
+    send(
+        PostEvent.TOPIC,
+        new PostPublished(
+            keyless,
+            new AccountId(UUID.randomUUID()),
+            DataKey.generate().seal("sealed under a key nobody has", keyless.toString()),
+            "en",
+            null,
+            "public",
+            Instant.now(),
+            null),
+        keyless);
+    var after = new java.util.ArrayList<PostId>();
+    for (int i = 0; i < 6; i++) {
+      after.add(publish("An ordinary afternoon, number " + i, "en"));
+    }
+
+    var verdicts =
+        KafkaTopicProbe.records(
+            ModerationDecision.TOPIC,
+            r -> after.stream().anyMatch(id -> id.toString().equals(r.key())),
+            after.size(),
+            Duration.ofSeconds(60));
+    assertThat(verdicts).hasSize(after.size());
+    assertThat(
+            KafkaTopicProbe.records(
+                ModerationDecision.TOPIC,
+                r -> keyless.toString().equals(r.key()),
+                1,
+                Duration.ofSeconds(3)))
+        .isEmpty();
+  }
+
   private static PostId publish(String text, String language) {
     Instant now = Instant.now();
     PostId id = PostId.newId(now);

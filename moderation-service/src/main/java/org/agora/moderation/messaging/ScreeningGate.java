@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.agora.events.AgoraEvent;
@@ -43,11 +44,13 @@ public class ScreeningGate {
   public static final String SOURCE = "/agora/moderation-service";
   private static final String ACTOR = EventEnvelope.systemActor("moderation-service");
   private static final Logger LOG = Logger.getLogger(ScreeningGate.class);
-  private static final Duration KEY_WAIT = Duration.ofSeconds(10);
+  // NOTE: generous: at boot the whole key topic is replayed before late keys can be found.
+  private static final Duration KEY_GIVE_UP = Duration.ofMinutes(10);
   private static final Duration KEY_POLL = Duration.ofMillis(50);
 
   private final PostScorer scorer;
   private final ContentKeyRing keys;
+  private final KeyTopicEnd keyTopicEnd;
   private final MutinyEmitter<byte[]> decisions;
   private final Clock clock;
   private final Timer latency;
@@ -57,11 +60,13 @@ public class ScreeningGate {
   public ScreeningGate(
       PostScorer scorer,
       ContentKeyRing keys,
+      KeyTopicEnd keyTopicEnd,
       @Channel("decisions-out") MutinyEmitter<byte[]> decisions,
       Clock clock,
       MeterRegistry registry) {
     this.scorer = scorer;
     this.keys = keys;
+    this.keyTopicEnd = keyTopicEnd;
     this.decisions = decisions;
     this.clock = clock;
     this.registry = registry;
@@ -102,17 +107,14 @@ public class ScreeningGate {
       EncryptedContent content,
       String language,
       Instant publishedAt) {
-    // NOTE: the key is appended before the post, but read from another topic; a fresh post may
-    // arrive first, so wait briefly. An old post (a replay) waits less: its key was read at boot.
-    Duration wait =
-        Duration.between(publishedAt, clock.instant()).compareTo(Duration.ofMinutes(2)) < 0
-            ? KEY_WAIT
-            : Duration.ofSeconds(1);
-    return awaitKey(post.value(), Instant.now().plus(wait))
+    // NOTE: the key is appended before the post, but read from another topic, so a post may
+    // arrive before its key (above all at boot, while the key topic is replayed). A missing key is
+    // only conclusive once the ring has read the key topic to where it ended after the post came.
+    return awaitKey(post.value(), Instant.now().plus(KEY_GIVE_UP), null)
         .chain(
             key -> {
               if (key.isEmpty()) {
-                // NOTE: no key after the wait: the post was shredded before it could be screened.
+                // NOTE: the key topic was read past this post and holds no key: it was shredded.
                 LOG.debugf("no key for %s; nothing to screen", post);
                 return Uni.createFrom().voidItem();
               }
@@ -176,16 +178,37 @@ public class ScreeningGate {
         envelope.actor());
   }
 
-  private Uni<Optional<DataKey>> awaitKey(UUID id, Instant deadline) {
+  /**
+   * The post's key once the ring holds it; empty when it was shredded (or cannot be opened here),
+   * or when the ring has read the key topic up to the end it had after the post arrived and still
+   * holds none. Past {@code giveUp} without either, it fails: the channel stops (fail closed).
+   */
+  private Uni<Optional<DataKey>> awaitKey(UUID id, Instant giveUp, Map<Integer, Long> end) {
     Optional<DataKey> key = keys.find(id);
-    if (key.isPresent() || keys.isUnusable(id) || Instant.now().isAfter(deadline)) {
+    if (key.isPresent() || keys.isUnusable(id)) {
       return Uni.createFrom().item(key);
     }
-    return Uni.createFrom()
-        .voidItem()
-        .onItem()
-        .delayIt()
-        .by(KEY_POLL)
-        .chain(() -> awaitKey(id, deadline));
+    if (end != null && keys.hasRead(end)) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    if (Instant.now().isAfter(giveUp)) {
+      return Uni.createFrom()
+          .failure(new IllegalStateException("the key of post " + id + " did not arrive"));
+    }
+    Uni<Map<Integer, Long>> ends =
+        end != null
+            ? Uni.createFrom().item(end)
+            : Uni.createFrom()
+                .item(keyTopicEnd::now)
+                .runSubscriptionOn(
+                    io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+    return ends.chain(
+        known ->
+            Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(KEY_POLL)
+                .chain(() -> awaitKey(id, giveUp, known)));
   }
 }

@@ -46,4 +46,20 @@ public final class ContentKeyRing {
   public int size() {
     return keys.size();
   }
+
+  private final ConcurrentHashMap<Integer, Long> positions = new ConcurrentHashMap<>();
+
+  /** The key topic has been read up to (excluding) {@code nextOffset} in this partition. */
+  public void advanced(int partition, long nextOffset) {
+    positions.merge(partition, nextOffset, Math::max);
+  }
+
+  /**
+   * Whether this ring has read every record before the given end offsets (partition → offset). Then
+   * a key it does not hold was never issued here, or was shredded: waiting longer is futile.
+   */
+  public boolean hasRead(java.util.Map<Integer, Long> endOffsets) {
+    return endOffsets.entrySet().stream()
+        .allMatch(end -> end.getValue() <= positions.getOrDefault(end.getKey(), 0L));
+  }
 }

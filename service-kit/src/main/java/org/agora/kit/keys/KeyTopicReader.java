@@ -28,12 +28,11 @@ public final class KeyTopicReader {
 
   /** Applies a record as a channel delivers it (the record key is the post or media id). */
   public Optional<UUID> apply(Message<byte[]> message) {
-    String key =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> String.valueOf(m.getKey()))
-            .orElse(null);
-    return apply(key, message.getPayload());
+    var metadata = message.getMetadata(IncomingKafkaRecordMetadata.class);
+    String key = metadata.map(m -> String.valueOf(m.getKey())).orElse(null);
+    Optional<UUID> shredded = apply(key, message.getPayload());
+    metadata.ifPresent(m -> ring.advanced(m.getPartition(), m.getOffset() + 1));
+    return shredded;
   }
 
   /** Applies the record; returns the id it shredded when the record was a tombstone. */
