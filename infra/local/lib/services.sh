@@ -14,8 +14,8 @@ svc_check_name() {
   [[ -n ${SERVICE_PORT[$1]:-} ]] || die "unknown service '$1' (one of: ${SERVICES[*]})"
 }
 
-# The content key-encryption key is made once and kept, or everything encrypted with it would be
-# lost at the next start.
+# The key-encryption keys are made once and kept, or everything encrypted with them would be
+# lost at the next start. A file from before a key existed gains it (existing keys never change).
 svc_secrets() {
   if [[ ! -s $SECRETS_FILE ]]; then
     say "generating $SECRETS_FILE (content KEK)"
@@ -23,12 +23,19 @@ svc_secrets() {
       umask 077
       {
         echo "# Local-only secrets of the Agora services, generated once by infra/local/agora. Keep: data"
-        echo "# encrypted under this key cannot be read without it."
+        echo "# encrypted under these keys cannot be read without them."
         echo "AGORA_CONTENT_KEK=$(head -c 32 /dev/urandom | base64 -w0)"
         echo "AGORA_CONTENT_KEK_ID=local-1"
       } >"$SECRETS_FILE.tmp"
       mv "$SECRETS_FILE.tmp" "$SECRETS_FILE"
     )
+  fi
+  if ! grep -q '^AGORA_MODERATION_EVIDENCE_KEK=' "$SECRETS_FILE"; then
+    say "adding the moderation KEK (evidence escrow, report texts) to $SECRETS_FILE"
+    {
+      echo "AGORA_MODERATION_EVIDENCE_KEK=$(head -c 32 /dev/urandom | base64 -w0)"
+      echo "AGORA_MODERATION_EVIDENCE_KEK_ID=moderation-local-1"
+    } >>"$SECRETS_FILE"
   fi
   chmod 600 "$SECRETS_FILE"
 }
