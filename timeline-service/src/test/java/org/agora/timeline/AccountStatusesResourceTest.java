@@ -201,6 +201,45 @@ class AccountStatusesResourceTest {
   }
 
   @Test
+  void aBatchOfThousandsOfAccountEventsIsAppliedInOneGo() {
+    var props = new java.util.Properties();
+    props.put("bootstrap.servers", org.agora.testing.TestStack.kafkaBootstrap());
+    props.put("linger.ms", "50");
+    List<AccountId> accounts = new java.util.ArrayList<>();
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+            props,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      for (int i = 0; i < 3000; i++) {
+        AccountId account = new AccountId(UUID.randomUUID());
+        accounts.add(account);
+        var event =
+            new org.agora.events.accounts.AccountRegistered(
+                account, "many_" + i, "active", Instant.now());
+        var record =
+            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                PostFeed.topic("accounts"),
+                account.toString(),
+                org.agora.events.EventCodec.encode(event));
+        record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
+        record
+            .headers()
+            .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+      }
+    }
+    AccountId last = accounts.get(accounts.size() - 1);
+    PostFeed.publish(last, "from the last of many", Instant.now());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(statuses(last).getString("[0].account.username"))
+                    .isEqualTo("many_2999"));
+  }
+
+  @Test
   void badInputIsAnsweredWithTheField() {
     String base = "/api/v1/accounts/" + UUID.randomUUID() + "/statuses";
     given()

@@ -1,5 +1,6 @@
 package org.agora.timeline.projection;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
@@ -28,12 +29,20 @@ final class Sql {
     return at == null ? null : at.toInstant();
   }
 
-  /** Runs {@code step} for each item, one after the other. */
+  /**
+   * Runs {@code step} for each item, one after the other. NOTE: a stream, not a chain of {@code
+   * chain()} calls, which for thousands of items overflows the stack when subscribed.
+   */
   static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (T item : items) {
-      chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
+    if (items.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    return chain;
+    return Multi.createFrom()
+        .iterable(items)
+        .onItem()
+        .transformToUniAndConcatenate(step::apply)
+        .collect()
+        .last()
+        .replaceWithVoid();
   }
 }
