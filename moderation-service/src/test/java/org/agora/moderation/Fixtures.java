@@ -84,8 +84,17 @@ final class Fixtures {
     KafkaTopicProbe.sendEvent(topic, subject, event.type(), EventCodec.encode(event));
   }
 
+  private static final java.util.Map<String, java.util.Map.Entry<String, Instant>> TOKENS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A request as {@code user}; tokens are reused for a minute, so polling logs in once. */
   static RequestSpecification as(TestUser user) {
-    return given().auth().oauth2(user.accessToken());
+    var cached = TOKENS.get(user.username());
+    if (cached == null || Instant.now().isAfter(cached.getValue())) {
+      cached = java.util.Map.entry(user.accessToken(), Instant.now().plusSeconds(60));
+      TOKENS.put(user.username(), cached);
+    }
+    return given().auth().oauth2(cached.getKey());
   }
 
   static RequestSpecification json(TestUser user) {
