@@ -23,6 +23,7 @@ import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
 import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.moderation.StatementOfReasons;
 import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnfollowed;
@@ -74,6 +75,7 @@ class StreamContractsTest {
             new AccountFollowed(ALICE, BOB, AT),
             new AccountUnfollowed(ALICE, BOB, AT),
             new PostLabeled(decision, POST, REASONS, AT),
+            new PostUnlabeled(decision, POST, REASONS, AT),
             new PostRemoved(decision, POST, "community.violence.incitement", AT, REASONS),
             new AccountSuspensionDecided(decision, ALICE, AT.plusSeconds(86_400), REASONS, AT),
             new AccountReinstatementDecided(decision, ALICE, REASONS, AT),

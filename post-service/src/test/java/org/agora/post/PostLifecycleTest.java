@@ -27,6 +27,7 @@ import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.moderation.StatementOfReasons;
 import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
@@ -424,6 +425,76 @@ class PostLifecycleTest {
                     .then()
                     .statusCode(200)
                     .body("content", equalTo("<p>borderline</p>")));
+  }
+
+  @Test
+  void aModeratorsRestorationReleasesAHeldPostAndAnUnlabelLiftsTheWarning() {
+    TestUser author = KeycloakTestRealm.verifiedUser("released");
+    String id = publish(author.accessToken(), "reviewed and fine");
+    PostId post = PostId.parse(id);
+    send(
+        ModerationDecision.TOPIC,
+        new PostScreened(
+            UUID.randomUUID(),
+            post,
+            PostScreened.HELD,
+            0.7,
+            java.util.List.of("threat"),
+            "test",
+            Instant.now(),
+            Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + id).then().statusCode(404));
+
+    var reasons =
+        new StatementOfReasons(
+            "account:" + UUID.randomUUID(),
+            "threats",
+            StatementOfReasons.INCOMPATIBLE_WITH_TERMS,
+            "community.threats",
+            null,
+            "Reviewed: a song lyric, not a threat.",
+            StatementOfReasons.SOURCE_AUTOMATED,
+            true,
+            false,
+            StatementOfReasons.FULL_REDRESS,
+            null);
+    send(
+        ModerationDecision.TOPIC,
+        new PostRestored(UUID.randomUUID(), post, Instant.now(), reasons),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> given().get("/api/v1/statuses/" + id).then().statusCode(200));
+
+    send(
+        ModerationDecision.TOPIC,
+        new PostLabeled(UUID.randomUUID(), post, reasons, Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("sensitive", equalTo(true)));
+    send(
+        ModerationDecision.TOPIC,
+        new PostUnlabeled(UUID.randomUUID(), post, reasons, Instant.now()),
+        post);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("sensitive", equalTo(false)));
   }
 
   @Test

@@ -9,6 +9,7 @@ public sealed interface ModerationDecision extends AgoraEvent
         PostRemoved,
         PostRestored,
         PostLabeled,
+        PostUnlabeled,
         AccountSuspensionDecided,
         AccountReinstatementDecided,
         ReportDismissed,

@@ -12,6 +12,7 @@ import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AppealDecided;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.moderation.StatementOfReasons;
 
 /**
@@ -94,7 +95,8 @@ public final class AppealRules {
           case SUSPEND_ACCOUNT ->
               new AccountReinstatementDecided(
                   UUID.randomUUID(), new AccountId(decision.target()), reasons, now);
-          // NOTE: there is no "unlabel" event yet; the reversal stands on AppealDecided alone.
+          case LABEL_SENSITIVE ->
+              new PostUnlabeled(UUID.randomUUID(), new PostId(decision.target()), reasons, now);
           default -> null;
         };
     return compensating == null ? List.of(decided) : List.of(decided, compensating);

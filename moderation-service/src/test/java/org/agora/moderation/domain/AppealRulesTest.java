@@ -12,6 +12,7 @@ import org.agora.events.AccountId;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AppealDecided;
 import org.agora.events.moderation.PostRestored;
+import org.agora.events.moderation.PostUnlabeled;
 import org.junit.jupiter.api.Test;
 
 class AppealRulesTest {
@@ -78,5 +79,13 @@ class AppealRulesTest {
     assertThat(restored.reasons().facts()).contains("Satire");
     assertThat(upheld).hasSize(1);
     assertThat(reinstated.get(1)).isInstanceOf(AccountReinstatementDecided.class);
+    var unlabeled =
+        rules.decide(
+            appeal,
+            decision(DecisionAction.LABEL_SENSITIVE, NOW),
+            "account:m2",
+            "reversed",
+            "Not graphic.");
+    assertThat(unlabeled.get(1)).isInstanceOf(PostUnlabeled.class);
   }
 }

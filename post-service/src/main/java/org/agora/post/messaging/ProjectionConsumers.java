@@ -15,6 +15,7 @@ import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
@@ -98,6 +99,7 @@ public class ProjectionConsumers {
               case PostRemoved removed -> store.apply(removed);
               case PostRestored restored -> store.apply(restored);
               case PostLabeled labeled -> store.apply(labeled);
+              case PostUnlabeled unlabeled -> store.apply(unlabeled);
               case PostScreened screened -> store.apply(screened);
               default -> Uni.createFrom().voidItem();
             });

@@ -18,6 +18,7 @@ import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
@@ -226,13 +227,30 @@ public class PostStore {
         .replaceWithVoid();
   }
 
+  /** A restoration lifts a removal, and releases a post screening held (a moderator looked). */
   public Uni<Void> apply(PostRestored event) {
     return Panache.withTransaction(
             () ->
                 StoredPost.update(
-                    "removedAt = null where id = ?1 and removedAt <= ?2",
+                        "removedAt = null where id = ?1 and removedAt <= ?2",
+                        event.postId().value(),
+                        event.restoredAt())
+                    .chain(
+                        () ->
+                            StoredPost.update(
+                                "heldAt = null where id = ?1 and heldAt <= ?2",
+                                event.postId().value(),
+                                event.restoredAt())))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> apply(PostUnlabeled event) {
+    return Panache.withTransaction(
+            () ->
+                StoredPost.update(
+                    "labeledAt = null where id = ?1 and labeledAt <= ?2",
                     event.postId().value(),
-                    event.restoredAt()))
+                    event.unlabeledAt()))
         .replaceWithVoid();
   }
 
