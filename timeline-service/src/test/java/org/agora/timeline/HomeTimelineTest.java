@@ -235,6 +235,12 @@ class HomeTimelineTest {
               assertThat(page.getString("[0].account.username")).isEqualTo("labeled_author");
             });
 
+    IdentityFeed.unlabel(post);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(home(reader).jsonPath().getBoolean("[0].sensitive")).isFalse());
+
     IdentityFeed.shredProfile(author);
     await()
         .atMost(WAIT)

@@ -98,6 +98,13 @@ final class IdentityFeed {
         new PostLabeled(UUID.randomUUID(), post.postId(), reasons(), Instant.now()), post.postId());
   }
 
+  static void unlabel(PostPublished post) {
+    PostFeed.decide(
+        new org.agora.events.moderation.PostUnlabeled(
+            UUID.randomUUID(), post.postId(), reasons(), Instant.now()),
+        post.postId());
+  }
+
   private static StatementOfReasons reasons() {
     return new StatementOfReasons(
         "system:test",

@@ -18,6 +18,7 @@ import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 import org.agora.timeline.config.TimelineConfig;
@@ -204,6 +205,16 @@ public class PostWrites {
         """
             .formatted(s);
     return conn.preparedQuery(sql).execute(args((Object) id)).replaceWithVoid();
+  }
+
+  /** A label lifted on appeal: the warning goes. */
+  Uni<Void> unlabel(SqlConnection conn, String s, List<PostUnlabeled> events) {
+    UUID[] id = events.stream().map(e -> e.postId().value()).distinct().toArray(UUID[]::new);
+    return conn.preparedQuery(
+            "update %1$s.post_moderation set sensitive = false where post_id = any($1)"
+                .formatted(s))
+        .execute(args((Object) id))
+        .replaceWithVoid();
   }
 
   /**

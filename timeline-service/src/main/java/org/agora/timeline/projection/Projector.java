@@ -29,6 +29,7 @@ import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.PostScreened;
+import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
@@ -243,6 +244,7 @@ public class Projector {
       case PostRemoved p -> posts.remove(conn, s, as(run));
       case PostRestored p -> posts.restore(conn, s, as(run), ctx);
       case PostLabeled p -> posts.label(conn, s, as(run));
+      case PostUnlabeled p -> posts.unlabel(conn, s, as(run));
       case AccountRegistered a ->
           Sql.each(run, e -> accounts.registered(conn, s, (AccountRegistered) e));
       case AccountProfileChanged a ->
