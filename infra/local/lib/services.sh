@@ -67,7 +67,7 @@ svc_start() { # service
     AGORA_MEDIA_DIR="$AGORA_STATE/media" \
     AGORA_API_CLIENT_SECRET=local-only-agora-api-secret \
     $(grep -E '^[A-Z_]+=' "$SECRETS_FILE") \
-    java -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$(svc_jar "$svc")"
+    java -Xms64m -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$(svc_jar "$svc")"
 }
 
 # (Re)starts the services given (all by default): build what is missing, stop the old processes,
