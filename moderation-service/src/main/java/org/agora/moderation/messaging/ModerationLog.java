@@ -2,7 +2,6 @@ package org.agora.moderation.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.agora.events.reports.ReportEvent;
 import org.agora.events.reports.ReportKeyIssued;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Appends moderation's facts. Every append is awaited; a key record is acknowledged before the
@@ -46,26 +44,22 @@ public class ModerationLog {
   }
 
   public Uni<Void> file(ReportKeyIssued key, ReportEvent event, UUID id, Instant at, String actor) {
-    return send(reportKeys, key, id.toString(), at, actor)
-        .chain(() -> send(reports, event, id.toString(), at, actor));
+    return append(reportKeys, key, id.toString(), at, actor)
+        .chain(() -> append(reports, event, id.toString(), at, actor));
   }
 
   public Uni<Void> escrow(EvidenceEscrowed escrow, String actor) {
-    return send(evidenceKeys, escrow, escrow.postId().toString(), escrow.escrowedAt(), actor);
+    return append(evidenceKeys, escrow, escrow.postId().toString(), escrow.escrowedAt(), actor);
   }
 
   /** Destroys an escrowed key: a tombstone under the post id. */
   public Uni<Void> destroyEscrow(UUID postId) {
-    Message<byte[]> message =
-        Message.<byte[]>of(null)
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(postId.toString()).build());
-    return evidenceKeys.sendMessage(message);
+    return evidenceKeys.sendMessage(CloudEventMessages.tombstone(postId.toString()));
   }
 
-  private static Uni<Void> send(
+  private static Uni<Void> append(
       MutinyEmitter<byte[]> channel, AgoraEvent event, String subject, Instant at, String actor) {
-    var envelope = EventEnvelope.of(ScreeningGate.SOURCE, event, subject, at, actor);
-    return channel.sendMessage(CloudEventMessages.toMessage(envelope, event));
+    return CloudEventMessages.append(channel, ScreeningGate.SOURCE, event, subject, at, actor)
+        .replaceWithVoid();
   }
 }

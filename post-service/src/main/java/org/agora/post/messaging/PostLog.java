@@ -2,12 +2,8 @@ package org.agora.post.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.UUID;
-import org.agora.events.AgoraEvent;
-import org.agora.events.EventEnvelope;
 import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
 import org.agora.events.posts.ContentKeyIssued;
@@ -16,7 +12,6 @@ import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Appends to the log, which is the post-service's source of truth (log-first). A key is
@@ -46,12 +41,16 @@ public class PostLog {
   /** Appends the key then the event; the item is the event's id. */
   public Uni<UUID> appendPublished(ContentKeyIssued key, PostPublished event, String actor) {
     String subject = event.postId().toString();
-    return send(keys, key, subject, event.publishedAt(), actor)
-        .chain(() -> send(posts, event, subject, event.publishedAt(), actor));
+    return CloudEventMessages.append(keys, SOURCE, key, subject, event.publishedAt(), actor)
+        .chain(
+            () ->
+                CloudEventMessages.append(
+                    posts, SOURCE, event, subject, event.publishedAt(), actor));
   }
 
   public Uni<UUID> appendEdited(PostEdited event, String actor) {
-    return send(posts, event, event.postId().toString(), event.editedAt(), actor);
+    return CloudEventMessages.append(
+        posts, SOURCE, event, event.postId().toString(), event.editedAt(), actor);
   }
 
   /** Tombstones the post's key and its media keys, then appends {@link PostDeleted}. */
@@ -61,7 +60,9 @@ public class PostLog {
       shredding = shredding.chain(() -> tombstone(mediaId));
     }
     return shredding.chain(
-        () -> send(posts, event, event.postId().toString(), event.deletedAt(), actor));
+        () ->
+            CloudEventMessages.append(
+                posts, SOURCE, event, event.postId().toString(), event.deletedAt(), actor));
   }
 
   /** Tombstones a media key on its own (an erased account's unattached upload). */
@@ -71,23 +72,14 @@ public class PostLog {
 
   public Uni<UUID> appendUploaded(MediaKeyIssued key, MediaUploaded event, String actor) {
     String subject = event.mediaId().toString();
-    return send(keys, key, subject, event.uploadedAt(), actor)
-        .chain(() -> send(media, event, subject, event.uploadedAt(), actor));
-  }
-
-  private static Uni<UUID> send(
-      MutinyEmitter<byte[]> channel, AgoraEvent event, String subject, Instant at, String actor) {
-    var envelope = EventEnvelope.of(SOURCE, event, subject, at, actor);
-    return channel
-        .sendMessage(CloudEventMessages.toMessage(envelope, event))
-        .replaceWith(envelope.id());
+    return CloudEventMessages.append(keys, SOURCE, key, subject, event.uploadedAt(), actor)
+        .chain(
+            () ->
+                CloudEventMessages.append(
+                    media, SOURCE, event, subject, event.uploadedAt(), actor));
   }
 
   private Uni<Void> tombstone(UUID id) {
-    Message<byte[]> message =
-        Message.<byte[]>of(null)
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(id.toString()).build());
-    return keys.sendMessage(message);
+    return keys.sendMessage(CloudEventMessages.tombstone(id.toString()));
   }
 }

@@ -1,5 +1,7 @@
 package org.agora.kit.messaging;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -35,6 +37,27 @@ public final class CloudEventMessages {
     OutgoingKafkaRecordMetadata<String> kafka =
         OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build();
     return Message.of(EventCodec.encode(event)).addMetadata(ce).addMetadata(kafka);
+  }
+
+  /**
+   * Appends the event to the channel under a fresh envelope keyed by {@code subject}; the item is
+   * the envelope's id once the broker has acknowledged the record.
+   */
+  public static Uni<UUID> append(
+      MutinyEmitter<byte[]> channel,
+      String source,
+      AgoraEvent event,
+      String subject,
+      Instant at,
+      String actor) {
+    EventEnvelope envelope = EventEnvelope.of(source, event, subject, at, actor);
+    return channel.sendMessage(toMessage(envelope, event)).replaceWith(envelope.id());
+  }
+
+  /** A tombstone (null value) under {@code key}: on a compacted key topic it shreds that key. */
+  public static Message<byte[]> tombstone(String key) {
+    return Message.<byte[]>of(null)
+        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
   }
 
   /** The envelope of an incoming record, empty when it carries no CloudEvents headers. */

@@ -2,19 +2,15 @@ package org.agora.identity.messaging.graph;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.agora.events.AccountId;
-import org.agora.events.AgoraEvent;
-import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountEvent;
 import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.relationships.RelationshipEvent;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Appends profile, standing and graph facts to the log, the source of truth (log-first; the
@@ -43,30 +39,19 @@ public class IdentityLog {
 
   /** The item is the event's id. */
   public Uni<UUID> append(AccountEvent event, Instant at, String actor) {
-    return send(accounts, event, event.accountId().toString(), at, actor);
+    return CloudEventMessages.append(
+        accounts, SOURCE, event, event.accountId().toString(), at, actor);
   }
 
   public Uni<UUID> append(RelationshipEvent event, Instant at, String actor) {
-    return send(follows, event, event.actorId().toString(), at, actor);
+    return CloudEventMessages.append(follows, SOURCE, event, event.actorId().toString(), at, actor);
   }
 
   public Uni<UUID> appendKey(AccountKeyIssued key, Instant at, String actor) {
-    return send(keys, key, key.accountId().toString(), at, actor);
+    return CloudEventMessages.append(keys, SOURCE, key, key.accountId().toString(), at, actor);
   }
 
   public Uni<Void> tombstoneKey(AccountId account) {
-    Message<byte[]> message =
-        Message.<byte[]>of(null)
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(account.toString()).build());
-    return keys.sendMessage(message);
-  }
-
-  private static Uni<UUID> send(
-      MutinyEmitter<byte[]> channel, AgoraEvent event, String subject, Instant at, String actor) {
-    var envelope = EventEnvelope.of(SOURCE, event, subject, at, actor);
-    return channel
-        .sendMessage(CloudEventMessages.toMessage(envelope, event))
-        .replaceWith(envelope.id());
+    return keys.sendMessage(CloudEventMessages.tombstone(account.toString()));
   }
 }
