@@ -133,12 +133,18 @@ class SuspensionTest {
         account,
         new AccountSuspensionDecided(UUID.randomUUID(), account, null, reasons(), Instant.now()));
     await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(user::accessToken));
-    given()
-        .auth()
-        .oauth2(token)
-        .post("/api/v1/accounts/" + target.id() + "/follow")
-        .then()
-        .statusCode(anyOf(is(401), is(403)));
+    // NOTE: Keycloak refuses logins as soon as the user is disabled; the projection commits a
+    // moment later (after the append), so the refusal is awaited, not assumed at once.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .post("/api/v1/accounts/" + target.id() + "/follow")
+                    .then()
+                    .statusCode(anyOf(is(401), is(403))));
     given()
         .auth()
         .oauth2(target.accessToken())
