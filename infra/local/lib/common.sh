@@ -96,6 +96,11 @@ part_pid() { # part marker
   printf '%s\n' "$pid"
 }
 
+part_started() { # part — the process start_bg recorded is alive
+  local pid
+  read -r pid <"$(pid_file "$1")" 2>/dev/null && pid_alive "$pid"
+}
+
 # Starts a command detached (own session, stdin closed, output appended to the log) and records
 # its pid. setsid does not fork here (a background job of a script is no group leader), so $! is
 # the process itself.
@@ -159,7 +164,9 @@ wait_until() { # what timeout-seconds part marker logs(colon-separated) check...
   local what=$1 timeout=$2 part=$3 marker=$4 log=$5 start=$SECONDS
   shift 5
   until "$@"; do
-    if [[ -n $part ]] && ! part_pid "$part" "$marker" >/dev/null; then
+    # NOTE: the recorded pid, not the marker: just after start_bg the child may not have
+    # exec'd the command yet, and its cmdline still reads like the shell.
+    if [[ -n $part ]] && ! part_started "$part"; then
       show_log_tail "$log"
       die "$what: the process exited during startup (log: $log)"
     fi

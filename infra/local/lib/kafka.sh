@@ -147,3 +147,42 @@ kafka_topics() {
 }
 
 kafka_stop() { stop_part kafka "$KAFKA_MARKER" 60; }
+
+# The consumer lag of every group with live members, one "group lag pending" line each: lag sums
+# the partitions with a committed position; pending counts partitions holding records that the
+# group has not committed any position on yet. The per-instance key readers never commit (they
+# replay the compacted key topics at each boot), so their groups are left out.
+kafka_live_lag() {
+  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_BOOTSTRAP" \
+    --describe --all-groups 2>/dev/null |
+    awk '$1 == "GROUP" || NF < 9 || $7 == "-" || $1 ~ /keys-[0-9a-f]+-/ { next }
+      { seen[$1] = 1 }
+      $6 ~ /^[0-9]+$/ { lag[$1] += $6; next }
+      $5 ~ /^[0-9]+$/ && $5 > 0 { pending[$1]++ }
+      END { for (g in seen) print g, lag[g] + 0, pending[g] + 0 }' | sort
+}
+
+# Waits until every running consumer has read the log to its end. Services are ready as soon as
+# they serve, but after a start on a long log (in a test run: everything the module tests wrote)
+# their projections and the screening gate first work through the backlog.
+kafka_await_caught_up() { # timeout-seconds
+  local timeout=$1 start=$SECONDS lines behind last=-1
+  while :; do
+    lines=$(kafka_live_lag)
+    behind=$(awk '{ n += $2 + $3 } END { print n + 0 }' <<<"$lines")
+    if [[ -n $lines ]] && ((behind == 0)); then
+      say "every consumer has caught up with the log ($((SECONDS - start))s)"
+      return 0
+    fi
+    if ((SECONDS - start >= timeout)); then
+      warn "consumers still behind the log after ${timeout}s:"
+      awk '$2 + $3 > 0 { printf "  %s: lag %d, %d partitions without a position\n", $1, $2, $3 }' <<<"$lines" >&2
+      return 1
+    fi
+    if ((behind != last)); then
+      say "waiting for the consumers to catch up with the log: $behind records behind"
+      last=$behind
+    fi
+    sleep 5
+  done
+}

@@ -10,6 +10,8 @@ cmd_test() { # usage: test — the whole suite: infra, build with unit and @Quar
   (cd "$AGORA_REPO" && ./mvnw -B install)
   services_restart
   gw_start
+  # The end-to-end tests measure the steady state, not a boot's catch-up on the module tests' log.
+  kafka_await_caught_up 900 || warn "the end-to-end tests start with consumers behind the log"
   say "end-to-end tests through the gateway (the forensic test scans the raw data directories)"
   (
     # The forensic test needs the local KEK and where Kafka, PostgreSQL and the media store keep
