@@ -25,13 +25,15 @@ public class Generations {
 
   private final Pool pool;
   private final TimelineConfig config;
+  private final LogIdentity log;
   private final Uni<Void> ready;
   private volatile int active;
   private volatile long checkedAt;
 
-  public Generations(Pool pool, TimelineConfig config) {
+  public Generations(Pool pool, TimelineConfig config, LogIdentity log) {
     this.pool = pool;
     this.config = config;
+    this.log = log;
     this.ready = Uni.createFrom().deferred(this::init).memoize().indefinitely();
   }
 
@@ -61,12 +63,17 @@ public class Generations {
   }
 
   private Uni<Void> init() {
+    return log.current().chain(logId -> init(logId));
+  }
+
+  private Uni<Void> init(String logId) {
     return pool.withTransaction(
             conn ->
                 conn.query("select pg_advisory_xact_lock(4243, 0)")
                     .execute()
                     .chain(
                         () -> config.resetOnStart() ? dropAll(conn) : Uni.createFrom().voidItem())
+                    .chain(() -> forgetOtherLogs(conn, logId))
                     .chain(
                         () ->
                             conn.query(
@@ -94,6 +101,47 @@ public class Generations {
                     .invoke(this::observed)
                     .chain(() -> dropAbandoned(conn)))
         .invoke(() -> LOG.infof("projection generation %d serving", active));
+  }
+
+  /**
+   * Drops every generation projected from another log than {@code logId}, or from an unnamed one
+   * (made before the log was recorded): its stored positions would skip this log's records. The new
+   * generation then replays this log from offset 0.
+   */
+  private Uni<Void> forgetOtherLogs(SqlConnection conn, String logId) {
+    return conn.query(
+            "create table if not exists timeline_log (singleton boolean primary key default true"
+                + " check (singleton), kafka_cluster_id text not null)")
+        .execute()
+        .chain(() -> conn.query("select kafka_cluster_id from timeline_log").execute())
+        .chain(
+            rows -> {
+              String recorded = rows.size() == 0 ? null : rows.iterator().next().getString(0);
+              if (logId.equals(recorded)) {
+                return Uni.createFrom().voidItem();
+              }
+              return conn.query("select 1 from pg_namespace where nspname like 'tl\\_g%' limit 1")
+                  .execute()
+                  .chain(
+                      schemas -> {
+                        if (schemas.size() > 0) {
+                          LOG.warnf(
+                              "the projection was built from Kafka cluster %s, the log now is"
+                                  + " cluster %s: dropping it to replay this log from offset 0",
+                              recorded == null ? "(unrecorded)" : recorded, logId);
+                          return dropAll(conn);
+                        }
+                        return Uni.createFrom().voidItem();
+                      })
+                  .chain(
+                      () ->
+                          conn.preparedQuery(
+                                  "insert into timeline_log (kafka_cluster_id) values ($1) on"
+                                      + " conflict (singleton) do update set kafka_cluster_id ="
+                                      + " excluded.kafka_cluster_id")
+                              .execute(Sql.args(logId)))
+                  .replaceWithVoid();
+            });
   }
 
   /** A rebuild that did not finish (the process stopped) leaves a generation nobody will use. */
