@@ -18,7 +18,9 @@ import org.agora.events.accounts.AccountErasureRequested;
 import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.accounts.AccountProfileChanged;
 import org.agora.events.accounts.AccountRegistered;
+import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.audit.SecurityEventRecorded;
+import org.agora.events.crypto.AppealCapability;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
 import org.agora.events.moderation.PostLabeled;
@@ -79,6 +81,9 @@ class StreamContractsTest {
             new PostRemoved(decision, POST, "community.violence.incitement", AT, REASONS),
             new AccountSuspensionDecided(decision, ALICE, AT.plusSeconds(86_400), REASONS, AT),
             new AccountReinstatementDecided(decision, ALICE, REASONS, AT),
+            new AccountSuspended(
+                ALICE, decision, null, AT, AppealCapability.hash(AppealCapability.issue())),
+            new AccountSuspended(ALICE, decision, AT.plusSeconds(86_400), AT),
             new SecurityEventRecorded(
                 "kc-1",
                 "LOGIN_ERROR",
@@ -106,6 +111,49 @@ class StreamContractsTest {
             + new String(EventCodec.encode(profile), StandardCharsets.UTF_8);
 
     assertThat(bytes).doesNotContain("@").doesNotContain("email");
+  }
+
+  @Test
+  void aSuspensionRecordsTheAppealCapabilityHashOnlyAndTheSchemaRefusesAnythingElse()
+      throws IOException {
+    String capability = AppealCapability.issue();
+    var suspended =
+        new AccountSuspended(
+            ALICE,
+            UUID.fromString("0190f3a2-0000-7000-8000-000000000001"),
+            null,
+            AT,
+            AppealCapability.hash(capability));
+    String bytes = new String(EventCodec.encode(suspended), StandardCharsets.UTF_8);
+
+    assertThat(bytes)
+        .contains("\"appealCapabilityHash\":\"sha256:")
+        .doesNotContain(capability)
+        .doesNotContain("@");
+    var plain = json.readTree(bytes.replace(AppealCapability.hash(capability), capability));
+    assertThat(schema(AccountSuspended.TYPE).validate(plain)).isNotEmpty();
+  }
+
+  @Test
+  void aSuspensionFromBeforeTheAppealCapabilityStillParsesAndMeetsTheSchema() throws IOException {
+    byte[] old;
+    try (InputStream in =
+        StreamContractsTest.class.getResourceAsStream(
+            "/fixtures/agora.account.suspended.v1.json")) {
+      old = in.readAllBytes();
+    }
+
+    var event = (AccountSuspended) EventCodec.decode(AccountSuspended.TYPE, old);
+
+    assertThat(event.accountId()).isEqualTo(ALICE);
+    assertThat(event.decisionId())
+        .isEqualTo(UUID.fromString("0190f3a2-0000-7000-8000-000000000001"));
+    assertThat(event.until()).isNull();
+    assertThat(event.appealCapabilityHash()).isNull();
+    assertThat(schema(AccountSuspended.TYPE).validate(json.readTree(old))).isEmpty();
+    // Re-encoding an old event writes no field it did not have.
+    assertThat(new String(EventCodec.encode(event), StandardCharsets.UTF_8))
+        .doesNotContain("appealCapabilityHash");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.agora.events.AccountId;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
+import org.agora.events.crypto.AppealCapability;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
 import org.agora.identity.messaging.graph.IdentityLog;
@@ -18,6 +19,7 @@ import org.agora.identity.projection.ProjectedAccount;
 import org.agora.kit.messaging.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +27,9 @@ import org.jboss.logging.Logger;
  * end, its tokens stop passing introspection) and is recorded as {@code AccountSuspended}; a
  * reinstatement, or the end of a temporary suspension, enables it again and records {@code
  * AccountReinstated}. Each is checked and applied under a lock on the account, and a decision
- * already recorded is skipped, so redelivery (even to another instance) changes nothing.
+ * already recorded is skipped, so redelivery (even to another instance) changes nothing. A
+ * suspension records the hash of a fresh appeal capability and, once committed, mails the
+ * capability to the account ({@link AppealNotices}).
  */
 @ApplicationScoped
 public class Suspensions {
@@ -36,13 +40,19 @@ public class Suspensions {
   private final IdentityLog log;
   private final KeycloakUsers keycloak;
   private final AccountEnrolment enrolment;
+  private final AppealNotices notices;
 
   public Suspensions(
-      IdentityStore store, IdentityLog log, KeycloakUsers keycloak, AccountEnrolment enrolment) {
+      IdentityStore store,
+      IdentityLog log,
+      KeycloakUsers keycloak,
+      AccountEnrolment enrolment,
+      AppealNotices notices) {
     this.store = store;
     this.log = log;
     this.keycloak = keycloak;
     this.enrolment = enrolment;
+    this.notices = notices;
   }
 
   @Incoming("decisions-in")
@@ -71,28 +81,49 @@ public class Suspensions {
                     decided.decisionId(), account);
                 return Uni.createFrom().voidItem();
               }
-              return store.underAccountLock(
-                  account.value(),
-                  session ->
-                      store
-                          .decisionApplied(session, decided.decisionId())
-                          .chain(
-                              applied -> {
-                                if (applied) {
-                                  return Uni.createFrom().voidItem();
-                                }
-                                var suspended =
-                                    new AccountSuspended(
-                                        account,
-                                        decided.decisionId(),
-                                        decided.until(),
-                                        Instant.now());
-                                return Offload.run(() -> keycloak.disable(account.toString()))
-                                    .chain(
-                                        () -> log.append(suspended, suspended.suspendedAt(), ACTOR))
-                                    .chain(() -> store.apply(session, suspended));
-                              }));
+              return store
+                  .underAccountLock(
+                      account.value(),
+                      session ->
+                          store
+                              .decisionApplied(session, decided.decisionId())
+                              .chain(applied -> applied ? skipped() : apply(session, decided)))
+                  // NOTE: mailed only after the commit, so only the application that recorded
+                  // the hash mails its capability; a lost mail is logged, not retried by
+                  // redelivery (which skips the applied decision).
+                  .chain(
+                      capability ->
+                          capability.isEmpty()
+                              ? Uni.createFrom().voidItem()
+                              : notices.send(
+                                  account.toString(),
+                                  decided.decisionId(),
+                                  decided.until(),
+                                  capability.get()));
             });
+  }
+
+  private static Uni<Optional<String>> skipped() {
+    return Uni.createFrom().item(Optional.empty());
+  }
+
+  /**
+   * Disables the user, appends the suspension with the capability's hash; answers the capability.
+   */
+  private Uni<Optional<String>> apply(Mutiny.Session session, AccountSuspensionDecided decided) {
+    AccountId account = decided.accountId();
+    String capability = AppealCapability.issue();
+    var suspended =
+        new AccountSuspended(
+            account,
+            decided.decisionId(),
+            decided.until(),
+            Instant.now(),
+            AppealCapability.hash(capability));
+    return Offload.run(() -> keycloak.disable(account.toString()))
+        .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
+        .chain(() -> store.apply(session, suspended))
+        .replaceWith(Optional.of(capability));
   }
 
   /** Ends temporary suspensions whose time is up; instances doing it at once take turns. */

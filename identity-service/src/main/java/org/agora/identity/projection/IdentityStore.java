@@ -116,15 +116,19 @@ public class IdentityStore {
    * lock), so instances applying decisions to the same account take turns and each sees what the
    * one before committed: a decision redelivered during a rebalance is applied once.
    */
-  public Uni<Void> underAccountLock(UUID account, Function<Mutiny.Session, Uni<Void>> work) {
+  public <T> Uni<T> underAccountLock(UUID account, Function<Mutiny.Session, Uni<T>> work) {
     long key = account.getMostSignificantBits() ^ account.getLeastSignificantBits();
-    return transaction(
-        session ->
-            session
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
-                .setParameter(1, key)
-                .getSingleResult()
-                .chain(() -> work.apply(session)));
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(
+                                "select 1 from (select pg_advisory_xact_lock(?1)) locked")
+                            .setParameter(1, key)
+                            .getSingleResult()
+                            .chain(() -> work.apply(session))));
   }
 
   /** Whether the decision was applied, read inside the caller's transaction. */

@@ -2,6 +2,7 @@ package org.agora.moderation.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.agora.events.AccountId;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.reports.AppealFiled;
+import org.agora.kit.api.ApiException;
 import org.agora.kit.auth.Caller;
 import org.agora.moderation.domain.AppealRules;
 import org.agora.moderation.domain.DecisionFacts;
@@ -26,11 +28,14 @@ import org.agora.moderation.messaging.ModerationLog;
 import org.agora.moderation.messaging.TextKeys;
 import org.agora.moderation.projection.ModerationQueries;
 
-/** Appeals: filed by the affected user, decided by another moderator than the one who decided. */
+/**
+ * Appeals: filed by the affected user (logged in, or with the appeal capability of a suspension),
+ * decided by another moderator than the one who decided.
+ */
 @Path("/api/agora/v1/moderation/appeals")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppealsResource {
-  public record AppealRequest(String decisionId, String text) {}
+  public record AppealRequest(String decisionId, String text, String capability) {}
 
   public record AppealDecisionRequest(String outcome, String facts) {}
 
@@ -40,6 +45,7 @@ public class AppealsResource {
   private final TextKeys texts;
   private final ModerationLog log;
   private final Clock clock;
+  private final AppealAccess access;
 
   public AppealsResource(
       Caller caller,
@@ -47,8 +53,10 @@ public class AppealsResource {
       ModerationQueries queries,
       TextKeys texts,
       ModerationLog log,
-      Clock clock) {
+      Clock clock,
+      AppealAccess access) {
     this.caller = caller;
+    this.access = access;
     this.rules = rules;
     this.queries = queries;
     this.texts = texts;
@@ -56,39 +64,57 @@ public class AppealsResource {
     this.clock = clock;
   }
 
+  /**
+   * Files an appeal as the logged-in affected user or, without a login, with the appeal capability
+   * mailed to a suspended account (then the appellant is the decision's affected account). Neither:
+   * 401.
+   */
   @POST
-  @Authenticated
+  @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> file(AppealRequest request) {
-    AccountId me = caller.requireAccount();
-    if (request == null) {
-      throw ModerationRejected.invalid("decisionId: can't be blank");
-    }
-    UUID decisionId = DecisionRules.id("decisionId", request.decisionId());
-    return decision(decisionId)
+    String capability = request == null ? null : AppealAccess.blankToNull(request.capability());
+    return access
+        .login()
         .chain(
-            decision -> {
-              String text = rules.checkFiling(decision, me, request.text());
-              return queries
-                  .openAppeal(decisionId)
+            login -> {
+              if (login.isEmpty() && capability == null) {
+                throw ApiException.unauthorized();
+              }
+              if (request == null) {
+                throw ModerationRejected.invalid("decisionId: can't be blank");
+              }
+              UUID decisionId = DecisionRules.id("decisionId", request.decisionId());
+              return decision(decisionId)
                   .chain(
-                      open -> {
-                        if (open.isPresent()) {
-                          throw ModerationRejected.conflict(
-                              "decisionId: an appeal against this decision is open already");
-                        }
-                        UUID id = UUID.randomUUID();
-                        Instant now = clock.instant();
-                        var sealing = texts.seal(id, text);
-                        var filed = new AppealFiled(id, decisionId, me, sealing.sealed(), now);
-                        return log.file(sealing.key(), filed, id, now, DecisionDesk.actor(me))
-                            .replaceWith(
-                                Response.status(201)
-                                    .entity(
-                                        new Views.AppealView(
-                                            id, decisionId, "open", now, null, null))
-                                    .build());
-                      });
+                      decision ->
+                          (capability == null
+                                  ? Uni.createFrom().item(login.get())
+                                  : access.byCapability(decision, capability))
+                              .chain(appellant -> file(decision, appellant, request.text())));
+            });
+  }
+
+  private Uni<Response> file(DecisionFacts decision, AccountId appellant, String appealText) {
+    UUID decisionId = decision.decisionId();
+    String text = rules.checkFiling(decision, appellant, appealText);
+    return queries
+        .openAppeal(decisionId)
+        .chain(
+            open -> {
+              if (open.isPresent()) {
+                throw ModerationRejected.conflict(
+                    "decisionId: an appeal against this decision is open already");
+              }
+              UUID id = UUID.randomUUID();
+              Instant now = clock.instant();
+              var sealing = texts.seal(id, text);
+              var filed = new AppealFiled(id, decisionId, appellant, sealing.sealed(), now);
+              return log.file(sealing.key(), filed, id, now, DecisionDesk.actor(appellant))
+                  .replaceWith(
+                      Response.status(201)
+                          .entity(new Views.AppealView(id, decisionId, "open", now, null, null))
+                          .build());
             });
   }
 

@@ -2,8 +2,10 @@ package org.agora.moderation.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,10 +29,16 @@ public class DecisionsResource {
   private final DecisionDesk desk;
   private final ModerationQueries queries;
   private final AppealRules appeals;
+  private final AppealAccess access;
 
   public DecisionsResource(
-      Caller caller, DecisionDesk desk, ModerationQueries queries, AppealRules appeals) {
+      Caller caller,
+      DecisionDesk desk,
+      ModerationQueries queries,
+      AppealRules appeals,
+      AppealAccess access) {
     this.caller = caller;
+    this.access = access;
     this.desk = desk;
     this.queries = queries;
     this.appeals = appeals;
@@ -59,18 +67,40 @@ public class DecisionsResource {
                     .toList());
   }
 
-  /** One statement; someone else's is answered as not found. */
+  /**
+   * One statement: the caller's own (someone else's is answered as not found), or, without a login,
+   * the one whose appeal capability comes in {@code Agora-Appeal-Capability} (403 when it does not
+   * match, 404 for an unknown decision). Neither: 401.
+   */
   @GET
   @Path("/statements/{decisionId}")
-  @Authenticated
-  public Uni<Views.Statement> statement(@PathParam("decisionId") String decisionId) {
-    AccountId me = caller.requireAccount();
-    return queries
-        .decision(DecisionRules.id("decisionId", decisionId))
-        .map(
-            row ->
-                row.filter(r -> me.equals(r.decision().affectedAccount()))
-                    .map(r -> Views.Statement.of(r, appeals.deadline(r.decision().decidedAt())))
-                    .orElseThrow(ApiException::notFound));
+  @PermitAll
+  public Uni<Views.Statement> statement(
+      @PathParam("decisionId") String decisionId,
+      @HeaderParam(AppealAccess.CAPABILITY_HEADER) String capabilityHeader) {
+    String capability = AppealAccess.blankToNull(capabilityHeader);
+    return access
+        .login()
+        .chain(
+            login -> {
+              if (login.isEmpty() && capability == null) {
+                throw ApiException.unauthorized();
+              }
+              return queries
+                  .decision(DecisionRules.id("decisionId", decisionId))
+                  .chain(
+                      row -> {
+                        if (capability == null) {
+                          return Uni.createFrom()
+                              .item(
+                                  row.filter(
+                                          r -> login.get().equals(r.decision().affectedAccount()))
+                                      .orElseThrow(ApiException::notFound));
+                        }
+                        var found = row.orElseThrow(ApiException::notFound);
+                        return access.byCapability(found.decision(), capability).replaceWith(found);
+                      })
+                  .map(r -> Views.Statement.of(r, appeals.deadline(r.decision().decidedAt())));
+            });
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.PostId;
+import org.agora.events.crypto.AppealCapability;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AppealDecided;
 import org.agora.events.moderation.ModerationDecision;
@@ -22,6 +23,7 @@ import org.agora.events.moderation.StatementOfReasons;
 public final class AppealRules {
   public static final int MAX_TEXT = 5000;
   public static final int MAX_FACTS = DecisionRules.MAX_FACTS;
+  public static final String CAPABILITY_MISMATCH = "capability: does not match this decision";
 
   private final Clock clock;
   private final Period period;
@@ -46,6 +48,33 @@ public final class AppealRules {
           "decisionId: the appeal period of " + period + " ended at " + deadline);
     }
     return DecisionRules.required("text", text, MAX_TEXT);
+  }
+
+  /**
+   * A capability identity recorded for a suspension: the account it was mailed to and its hash
+   * ({@code AccountSuspended.appealCapabilityHash}).
+   */
+  public record RecordedCapability(AccountId account, String hash) {}
+
+  /**
+   * Who appeals with {@code capability}, given no login: the decision's affected account, when the
+   * capability hashes to one recorded for this decision and that account (several if identity
+   * applied the decision more than once). Every recorded hash is compared, in constant time.
+   */
+  public AccountId appellantByCapability(
+      DecisionFacts decision, String capability, List<RecordedCapability> recorded) {
+    boolean matched = false;
+    for (RecordedCapability candidate : recorded) {
+      boolean same =
+          AppealCapability.matches(capability, candidate.hash())
+              && decision.affectedAccount() != null
+              && decision.affectedAccount().equals(candidate.account());
+      matched |= same;
+    }
+    if (!matched) {
+      throw ModerationRejected.forbidden(CAPABILITY_MISMATCH);
+    }
+    return decision.affectedAccount();
   }
 
   public Instant deadline(Instant decidedAt) {

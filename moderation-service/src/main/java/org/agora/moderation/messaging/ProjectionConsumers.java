@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
+import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnfollowed;
@@ -18,7 +19,9 @@ import org.agora.moderation.projection.ModerationProjector;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Feeds the moderation read models from the posts, decisions, reports and follows logs. */
+/**
+ * Feeds the moderation read models from the posts, decisions, reports, follows and accounts logs.
+ */
 @ApplicationScoped
 public class ProjectionConsumers {
   private final ModerationProjector projector;
@@ -82,5 +85,16 @@ public class ProjectionConsumers {
               case AccountUnfollowed unfollowed -> projector.apply(unfollowed);
               default -> Uni.createFrom().voidItem();
             });
+  }
+
+  /** Suspensions as identity applied them: the appeal capability's hash. */
+  @Incoming("accounts-projection")
+  public Uni<Void> accounts(Message<byte[]> message) {
+    return IncomingEvents.handle(
+        message,
+        (envelope, event) ->
+            event instanceof AccountSuspended suspended
+                ? projector.apply(suspended)
+                : Uni.createFrom().voidItem());
   }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.EncryptedContent;
 import org.agora.events.PostId;
+import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
 import org.agora.events.moderation.AppealDecided;
@@ -170,6 +171,26 @@ public class ModerationProjector {
             "delete from follow_edge where follower_id = $1 and followed_id = $2",
             event.followerId().value(),
             event.followedId().value())
+        .replaceWithVoid();
+  }
+
+  // --- identity.accounts ---------------------------------------------------------------------
+
+  /**
+   * The appeal capability's hash of a suspension identity applied (older events carry none). A
+   * decision applied twice by identity keeps both hashes: either was mailed.
+   */
+  public Uni<Void> apply(AccountSuspended event) {
+    if (event.decisionId() == null || event.appealCapabilityHash() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return store
+        .query(
+            "insert into appeal_capability (decision_id, capability_hash, account_id)"
+                + " values ($1, $2, $3) on conflict do nothing",
+            event.decisionId(),
+            event.appealCapabilityHash(),
+            event.accountId().value())
         .replaceWithVoid();
   }
 

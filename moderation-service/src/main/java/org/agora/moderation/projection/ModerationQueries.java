@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.EncryptedContent;
+import org.agora.moderation.domain.AppealRules;
 import org.agora.moderation.domain.DecisionAction;
 import org.agora.moderation.domain.DecisionFacts;
 
@@ -224,6 +225,23 @@ public class ModerationQueries {
             account,
             limit)
         .map(rows -> rows.stream().map(ModerationQueries::decision).toList());
+  }
+
+  /** The appeal capability hashes identity recorded for a suspension. */
+  public Uni<List<AppealRules.RecordedCapability>> appealCapabilities(UUID decisionId) {
+    return store
+        .all(
+            "select account_id, capability_hash from appeal_capability where decision_id = $1",
+            decisionId)
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        r ->
+                            new AppealRules.RecordedCapability(
+                                new AccountId(r.getUUID("account_id")),
+                                r.getString("capability_hash")))
+                    .toList());
   }
 
   public Uni<Optional<DecisionRow>> decision(UUID decisionId) {

@@ -62,6 +62,9 @@ public class ModerationStore {
       create table if not exists follow_edge (follower_id uuid not null, followed_id uuid not null,
         primary key (follower_id, followed_id));
       create index if not exists follow_edge_followed on follow_edge (followed_id);
+      create table if not exists appeal_capability (decision_id uuid not null,
+        capability_hash text not null, account_id uuid not null,
+        primary key (decision_id, capability_hash));
       """;
 
   private final Pool pool;

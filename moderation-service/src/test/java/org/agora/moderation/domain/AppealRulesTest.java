@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.agora.events.AccountId;
+import org.agora.events.crypto.AppealCapability;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AppealDecided;
 import org.agora.events.moderation.PostRestored;
@@ -50,6 +52,45 @@ class AppealRulesTest {
     assertThatThrownBy(
             () -> rules.checkFiling(decision(DecisionAction.RESTORE_POST, NOW), author, "x"))
         .hasMessageContaining("cannot be appealed");
+  }
+
+  @Test
+  void aCapabilityRecordedForTheDecisionAndItsAccountSpeaksForTheAffectedAccount() {
+    var suspension = decision(DecisionAction.SUSPEND_ACCOUNT, NOW);
+    String capability = AppealCapability.issue();
+    var mine = new AppealRules.RecordedCapability(author, AppealCapability.hash(capability));
+    var retried =
+        new AppealRules.RecordedCapability(author, AppealCapability.hash(AppealCapability.issue()));
+
+    assertThat(rules.appellantByCapability(suspension, capability, List.of(mine)))
+        .isEqualTo(author);
+    assertThat(rules.appellantByCapability(suspension, capability, List.of(retried, mine)))
+        .isEqualTo(author);
+    // Then every other rule applies to the affected account as to a login.
+    assertThat(rules.checkFiling(suspension, author, "Not me.")).isEqualTo("Not me.");
+  }
+
+  @Test
+  void aWrongMissingOrForeignCapabilityIsRefusedNamingTheField() {
+    var suspension = decision(DecisionAction.SUSPEND_ACCOUNT, NOW);
+    String capability = AppealCapability.issue();
+    var mine = new AppealRules.RecordedCapability(author, AppealCapability.hash(capability));
+    var someoneElses =
+        new AppealRules.RecordedCapability(
+            new AccountId(UUID.randomUUID()), AppealCapability.hash(capability));
+
+    for (var attempt :
+        List.<Runnable>of(
+            () -> rules.appellantByCapability(suspension, AppealCapability.issue(), List.of(mine)),
+            () -> rules.appellantByCapability(suspension, capability, List.of()),
+            () -> rules.appellantByCapability(suspension, capability, List.of(someoneElses)),
+            () -> rules.appellantByCapability(suspension, "", List.of(mine)))) {
+      assertThatThrownBy(attempt::run)
+          .isInstanceOf(ModerationRejected.class)
+          .hasMessage("capability: does not match this decision")
+          .extracting(e -> ((ModerationRejected) e).kind())
+          .isEqualTo(ModerationRejected.Kind.FORBIDDEN);
+    }
   }
 
   @Test
