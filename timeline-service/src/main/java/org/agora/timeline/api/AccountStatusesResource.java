@@ -51,7 +51,7 @@ public class AccountStatusesResource {
     return queries
         .byAuthor(viewer, account, page)
         .map(rows -> rows.orElseThrow(ApiException::notFound))
-        .chain(renderer::render)
+        .map(renderer::render)
         .map(
             statuses -> {
               var response = Response.ok(statuses);

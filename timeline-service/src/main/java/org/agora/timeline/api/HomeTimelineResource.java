@@ -45,7 +45,7 @@ public class HomeTimelineResource {
     String self = publicUrl + "/api/v1/timelines/home";
     return queries
         .home(owner, page)
-        .chain(renderer::render)
+        .map(renderer::render)
         .map(
             statuses -> {
               var response = Response.ok(statuses);

@@ -1,10 +1,8 @@
 package org.agora.timeline.api;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.agora.events.EncryptedContent;
 import org.agora.events.crypto.CryptoException;
@@ -14,39 +12,30 @@ import org.agora.kit.mastodon.MastodonStatus;
 import org.agora.timeline.config.AccountKeys;
 import org.agora.timeline.projection.AccountRow;
 import org.agora.timeline.projection.PostRow;
-import org.agora.timeline.projection.TimelineQueries;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Opens projected posts in memory and renders Mastodon statuses with their authors from the
  * accounts projection. A post whose key this instance does not hold (shredded, or not yet read) is
  * left out: without its key it has no content. A profile whose key was shredded shows only the
- * handle; an account not (yet) projected is named by its id.
+ * handle; an account not (yet) projected is named by its id. The authors come with the rows.
  */
 @ApplicationScoped
 public class StatusRenderer {
   private final ContentKeyRing keys;
   private final ContentKeyRing accountKeys;
-  private final TimelineQueries queries;
   private final String publicUrl;
 
   public StatusRenderer(
       ContentKeyRing keys,
       @AccountKeys ContentKeyRing accountKeys,
-      TimelineQueries queries,
       @ConfigProperty(name = "agora.public-url") String publicUrl) {
     this.keys = keys;
     this.accountKeys = accountKeys;
-    this.queries = queries;
     this.publicUrl = publicUrl;
   }
 
-  public Uni<List<MastodonStatus>> render(List<PostRow> rows) {
-    List<UUID> authors = rows.stream().map(PostRow::authorId).distinct().toList();
-    return queries.accounts(authors).map(accounts -> render(rows, accounts));
-  }
-
-  private List<MastodonStatus> render(List<PostRow> rows, Map<UUID, AccountRow> accounts) {
+  public List<MastodonStatus> render(List<PostRow> rows) {
     List<MastodonStatus> statuses = new ArrayList<>(rows.size());
     for (PostRow row : rows) {
       String id = row.id().toString();
@@ -74,7 +63,7 @@ public class StatusRenderer {
               row.visibility(),
               row.language(),
               text,
-              account(row.authorId(), accounts.get(row.authorId())),
+              account(row.authorId(), row.author()),
               List.of(),
               publicUrl);
       statuses.add(row.sensitive() ? sensitive(status) : status);

@@ -3,7 +3,10 @@ package org.agora.timeline.projection;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A post as served: still sealed, with moderation's sensitive label. */
+/**
+ * A post as served: still sealed, with moderation's sensitive label and its author as projected
+ * (null when the account is not projected here).
+ */
 public record PostRow(
     UUID id,
     UUID authorId,
@@ -15,4 +18,5 @@ public record PostRow(
     String contentNonce,
     String contentCiphertext,
     Instant editedAt,
-    boolean sensitive) {}
+    boolean sensitive,
+    AccountRow author) {}

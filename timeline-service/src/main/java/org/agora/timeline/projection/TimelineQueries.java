@@ -9,9 +9,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.agora.events.EncryptedContent;
@@ -33,7 +31,11 @@ public class TimelineQueries {
 
   private static final String COLUMNS =
       "p.id, p.author_id, p.published_at, p.in_reply_to_id, p.language, p.visibility,"
-          + " p.content_alg, p.content_nonce, p.content_ciphertext, p.edited_at, m.sensitive";
+          + " p.content_alg, p.content_nonce, p.content_ciphertext, p.edited_at, m.sensitive,"
+          // NOTE: the author comes with the post (the visibility rule joins it anyway), so a page
+          // is one statement.
+          + " a.id as a_id, a.handle, a.registered_at, a.display_alg, a.display_nonce,"
+          + " a.display_ciphertext";
 
   private final Pool pool;
   private final Generations generations;
@@ -70,17 +72,25 @@ public class TimelineQueries {
                       + range("p.id", page, params)
                       + order("p.id", page)
                       + " limit $3";
-              return pool.preparedQuery(known)
-                  .execute(args(author))
+              // NOTE: a page with posts shows the account is known (an erased account's posts
+              // are purged with it), so only an empty page needs the second statement.
+              return pool.preparedQuery(sql.formatted(s))
+                  .execute(args(params.toArray()))
+                  .map(r -> posts(r, page))
                   .chain(
-                      rows -> {
-                        Row row = rows.iterator().next();
-                        if (!row.getBoolean("known") || row.getBoolean("erased")) {
-                          return Uni.createFrom().item(Optional.<List<PostRow>>empty());
+                      posts -> {
+                        if (!posts.isEmpty()) {
+                          return Uni.createFrom().item(Optional.of(posts));
                         }
-                        return pool.preparedQuery(sql.formatted(s))
-                            .execute(args(params.toArray()))
-                            .map(r -> Optional.of(posts(r, page)));
+                        return pool.preparedQuery(known)
+                            .execute(args(author))
+                            .map(
+                                rows -> {
+                                  Row row = rows.iterator().next();
+                                  return !row.getBoolean("known") || row.getBoolean("erased")
+                                      ? Optional.<List<PostRow>>empty()
+                                      : Optional.of(posts);
+                                });
                       });
             });
   }
@@ -126,40 +136,6 @@ public class TimelineQueries {
             });
   }
 
-  /** The accounts with these ids that this projection knows. */
-  public Uni<Map<UUID, AccountRow>> accounts(List<UUID> ids) {
-    if (ids.isEmpty()) {
-      return Uni.createFrom().item(Map.of());
-    }
-    return generations
-        .active()
-        .chain(
-            g ->
-                pool.preparedQuery(
-                        ("select id, handle, registered_at, display_alg, display_nonce,"
-                                + " display_ciphertext from %1$s.account where id = any($1)")
-                            .formatted(Generations.schema(g)))
-                    .execute(args((Object) ids.toArray(UUID[]::new))))
-        .map(
-            rows -> {
-              Map<UUID, AccountRow> accounts = new HashMap<>();
-              for (Row row : rows) {
-                String ct = row.getString("display_ciphertext");
-                accounts.put(
-                    row.getUUID("id"),
-                    new AccountRow(
-                        row.getUUID("id"),
-                        row.getString("handle"),
-                        Sql.instant(row.getOffsetDateTime("registered_at")),
-                        ct == null
-                            ? null
-                            : new EncryptedContent(
-                                row.getString("display_alg"), row.getString("display_nonce"), ct)));
-              }
-              return accounts;
-            });
-  }
-
   private static String range(String column, PageRequest page, List<Object> params) {
     StringBuilder where = new StringBuilder();
     if (page.maxId() != null) {
@@ -181,6 +157,22 @@ public class TimelineQueries {
     return " order by " + column + (page.ascending() ? " asc" : " desc");
   }
 
+  private static AccountRow author(Row row) {
+    UUID id = row.getUUID("a_id");
+    if (id == null) {
+      return null;
+    }
+    String ct = row.getString("display_ciphertext");
+    return new AccountRow(
+        id,
+        row.getString("handle"),
+        Sql.instant(row.getOffsetDateTime("registered_at")),
+        ct == null
+            ? null
+            : new EncryptedContent(
+                row.getString("display_alg"), row.getString("display_nonce"), ct));
+  }
+
   private static List<PostRow> posts(RowSet<Row> rows, PageRequest page) {
     List<PostRow> posts = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -196,7 +188,8 @@ public class TimelineQueries {
               row.getString("content_nonce"),
               row.getString("content_ciphertext"),
               Sql.instant(row.getOffsetDateTime("edited_at")),
-              Boolean.TRUE.equals(row.getBoolean("sensitive"))));
+              Boolean.TRUE.equals(row.getBoolean("sensitive")),
+              author(row)));
     }
     if (page.ascending()) {
       Collections.reverse(posts);
