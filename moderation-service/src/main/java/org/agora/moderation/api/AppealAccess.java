@@ -53,6 +53,17 @@ public class AppealAccess {
             });
   }
 
+  /** The caller's login, if any; 401 when there is none and no capability came either. */
+  public Uni<Optional<AccountId>> loginOr(String capability) {
+    return login()
+        .invoke(
+            login -> {
+              if (login.isEmpty() && capability == null) {
+                throw ApiException.unauthorized();
+              }
+            });
+  }
+
   /** The affected account, if {@code capability} is one identity recorded for this decision. */
   public Uni<AccountId> byCapability(DecisionFacts decision, String capability) {
     return queries

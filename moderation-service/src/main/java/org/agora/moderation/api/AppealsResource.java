@@ -18,7 +18,6 @@ import org.agora.events.AccountId;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.reports.AppealFiled;
-import org.agora.kit.api.ApiException;
 import org.agora.kit.auth.Caller;
 import org.agora.moderation.domain.AppealRules;
 import org.agora.moderation.domain.DecisionFacts;
@@ -75,12 +74,9 @@ public class AppealsResource {
   public Uni<Response> file(AppealRequest request) {
     String capability = request == null ? null : AppealAccess.blankToNull(request.capability());
     return access
-        .login()
+        .loginOr(capability)
         .chain(
             login -> {
-              if (login.isEmpty() && capability == null) {
-                throw ApiException.unauthorized();
-              }
               if (request == null) {
                 throw ModerationRejected.invalid("decisionId: can't be blank");
               }

@@ -80,12 +80,9 @@ public class DecisionsResource {
       @HeaderParam(AppealAccess.CAPABILITY_HEADER) String capabilityHeader) {
     String capability = AppealAccess.blankToNull(capabilityHeader);
     return access
-        .login()
+        .loginOr(capability)
         .chain(
             login -> {
-              if (login.isEmpty() && capability == null) {
-                throw ApiException.unauthorized();
-              }
               return queries
                   .decision(DecisionRules.id("decisionId", decisionId))
                   .chain(
