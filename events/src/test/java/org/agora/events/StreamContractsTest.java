@@ -18,6 +18,7 @@ import org.agora.events.accounts.AccountErasureRequested;
 import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.accounts.AccountProfileChanged;
 import org.agora.events.accounts.AccountRegistered;
+import org.agora.events.accounts.AccountRejected;
 import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.audit.SecurityEventRecorded;
 import org.agora.events.crypto.AppealCapability;
@@ -71,6 +72,7 @@ class StreamContractsTest {
             new AccountRegistered(ALICE, "alice", AccountRegistered.PENDING_APPROVAL, AT),
             new AccountEmailVerified(ALICE, AT),
             new AccountApproved(ALICE, BOB, AT),
+            new AccountRejected(ALICE, BOB, AT),
             new AccountProfileChanged(ALICE, SEALED, null, AT),
             new AccountErasureRequested(ALICE, AT),
             new AccountKeyIssued(ALICE, "kek-1", "d3JhcHBlZA=="),
@@ -111,6 +113,17 @@ class StreamContractsTest {
             + new String(EventCodec.encode(profile), StandardCharsets.UTF_8);
 
     assertThat(bytes).doesNotContain("@").doesNotContain("email");
+  }
+
+  @Test
+  void aRejectionNamesTheAccountAndTheModeratorOnly() {
+    var rejected = new AccountRejected(ALICE, BOB, AT);
+
+    assertThat(new String(EventCodec.encode(rejected), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"accountId\":\"3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e\","
+                + "\"rejectedBy\":\"7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
+                + "\"rejectedAt\":\"2026-11-29T20:00:00Z\"}");
   }
 
   @Test

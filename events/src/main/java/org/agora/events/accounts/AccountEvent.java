@@ -8,6 +8,7 @@ public sealed interface AccountEvent extends AgoraEvent
     permits AccountRegistered,
         AccountEmailVerified,
         AccountApproved,
+        AccountRejected,
         AccountProfileChanged,
         AccountSuspended,
         AccountReinstated,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.agora.events.AccountId;
 import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountErasureRequested;
+import org.agora.events.accounts.AccountRejected;
 import org.agora.identity.messaging.graph.IdentityLog;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.kit.api.ApiException;
@@ -15,7 +16,8 @@ import org.agora.kit.keys.ContentKeyRing;
  * Erases an account (GDPR Art. 17) after the owner re-authenticated: {@code
  * AccountErasureRequested}, the profile key tombstoned (shredding every profile event in the log),
  * the Keycloak user deleted, this service's rows purged, then {@code AccountErased}, on which every
- * other service purges its own data.
+ * other service purges its own data. A moderator's rejection of a sign-up awaiting approval takes
+ * the same path after {@code AccountRejected}.
  */
 @ApplicationScoped
 public class AccountErasure {
@@ -54,7 +56,21 @@ public class AccountErasure {
               var requested = new AccountErasureRequested(account, Instant.now());
               return log.append(requested, requested.requestedAt(), actor);
             })
-        .chain(() -> log.tombstoneKey(account))
+        .chain(() -> remove(account, actor));
+  }
+
+  /**
+   * Mastodon's reject of a sign-up awaiting approval (the caller checked that it is): {@code
+   * AccountRejected}, then the same removal as an erasure, the moderator as the actor of both.
+   */
+  public Uni<AccountErased> reject(AccountId account, AccountId moderator) {
+    String actor = moderator.toString();
+    var rejected = new AccountRejected(account, moderator, Instant.now());
+    return log.append(rejected, rejected.rejectedAt(), actor).chain(() -> remove(account, actor));
+  }
+
+  private Uni<AccountErased> remove(AccountId account, String actor) {
+    return log.tombstoneKey(account)
         .invoke(() -> keys.shred(account.value()))
         .chain(() -> Offload.run(() -> keycloak.delete(account.toString())))
         .chain(

@@ -33,7 +33,7 @@ class MassSignupTest {
   int maxPerMinute;
 
   /** Signs up max + 1 accounts in a row: the last one is over the rate whatever ran before. */
-  private String pendingAccount() {
+  static String pendingAccount(int maxPerMinute) {
     String id = null;
     String state = null;
     for (int i = 0; i <= maxPerMinute; i++) {
@@ -57,7 +57,7 @@ class MassSignupTest {
 
   @Test
   void aBurstOfSignUpsPutsNewAccountsIntoApprovalAndSaysSo() {
-    String id = pendingAccount();
+    String id = pendingAccount(maxPerMinute);
     assertThat(
             keycloak
                 .user(id)
@@ -77,7 +77,7 @@ class MassSignupTest {
 
   @Test
   void onlyStaffWithASecondFactorApproveAndTheApprovalIsAnEvent() {
-    String id = pendingAccount();
+    String id = pendingAccount(maxPerMinute);
     String path = "/api/v1/admin/accounts/" + id + "/approve";
 
     given().post(path).then().statusCode(401);
