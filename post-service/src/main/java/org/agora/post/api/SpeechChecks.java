@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.agora.events.AccountId;
 import org.agora.kit.api.ApiException;
-import org.agora.post.projection.PostStore;
+import org.agora.post.projection.SpeakerGate;
 
 /**
  * The one check every content-producing path shares: a suspended account may not speak, nor one
@@ -16,29 +16,22 @@ public class SpeechChecks {
   static final String SUSPENDED = "Your account is suspended";
   static final String PENDING = "Your account is waiting for a moderator's approval";
 
-  private final PostStore store;
+  private final SpeakerGate gate;
   private final Clock clock;
 
-  public SpeechChecks(PostStore store, Clock clock) {
-    this.store = store;
+  public SpeechChecks(SpeakerGate gate, Clock clock) {
+    this.gate = gate;
     this.clock = clock;
   }
 
   public Uni<Void> refuseIfMayNotSpeak(AccountId account) {
-    return store
-        .suspension(account.value())
+    return gate.standing(account.value())
         .invoke(
             standing -> {
-              if (standing.isPresent()
-                  && (standing.get().until == null
-                      || standing.get().until.isAfter(clock.instant()))) {
+              if (standing.suspendedAt(clock.instant())) {
                 throw ApiException.forbidden(SUSPENDED);
               }
-            })
-        .chain(() -> store.pendingApproval(account.value()))
-        .invoke(
-            pending -> {
-              if (pending) {
+              if (standing.pendingApproval()) {
                 throw ApiException.forbidden(PENDING);
               }
             })

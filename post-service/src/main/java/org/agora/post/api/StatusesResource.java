@@ -30,6 +30,7 @@ import org.agora.post.domain.PostRejected;
 import org.agora.post.domain.PublishPost;
 import org.agora.post.messaging.PostLog;
 import org.agora.post.projection.PostStore;
+import org.agora.post.projection.SpeakerGate;
 import org.agora.post.projection.StoredMedia;
 import org.agora.post.projection.StoredPost;
 import org.agora.post.storage.MediaStore;
@@ -54,6 +55,7 @@ public class StatusesResource {
   private final Clock clock;
   private final CurrentIdentityAssociation identities;
   private final SpeechChecks speech;
+  private final SpeakerGate gate;
 
   public StatusesResource(
       Caller caller,
@@ -66,7 +68,8 @@ public class StatusesResource {
       PostLimits limits,
       Clock clock,
       CurrentIdentityAssociation identities,
-      SpeechChecks speech) {
+      SpeechChecks speech,
+      SpeakerGate gate) {
     this.caller = caller;
     this.composer = composer;
     this.log = log;
@@ -78,6 +81,7 @@ public class StatusesResource {
     this.clock = clock;
     this.identities = identities;
     this.speech = speech;
+    this.gate = gate;
   }
 
   @POST
@@ -231,7 +235,7 @@ public class StatusesResource {
         .invoke(media -> requireOwnUnattached(author, mediaIds, media))
         .chain(
             media ->
-                store.takePublishSlot(
+                gate.takePublishSlot(
                     author.value(), now, now.minus(limits.rateWindow()), limits.rateLimit()))
         .invoke(
             allowed -> {
@@ -242,11 +246,8 @@ public class StatusesResource {
         .chain(() -> log.appendPublished(post.key(), event, author.toString()))
         .invoke(() -> keys.put(event.postId().value(), post.dataKey()))
         .chain(eventId -> store.apply(eventId, event))
-        .chain(() -> store.post(event.postId().value()))
-        .chain(
-            stored ->
-                views.status(
-                    stored.orElseThrow(ApiException::notFound), caller.username().orElse(null)))
+        // NOTE: rendered from what was just written, not read back.
+        .chain(() -> views.status(PostStore.asStored(event), caller.username().orElse(null)))
         .map(status -> status.orElseThrow(ApiException::notFound));
   }
 

@@ -168,11 +168,6 @@ public class PostStore {
         .replaceWithVoid();
   }
 
-  public Uni<Boolean> pendingApproval(UUID accountId) {
-    return Panache.withSession(
-        () -> PendingAccount.<PendingAccount>findById(accountId).map(p -> p != null));
-  }
-
   public Uni<Void> apply(PostLabeled event) {
     return Panache.withTransaction(
             () ->
@@ -295,34 +290,6 @@ public class PostStore {
         () -> StoredMedia.<StoredMedia>findById(id).map(Optional::ofNullable));
   }
 
-  public Uni<Optional<AccountStanding>> suspension(UUID accountId) {
-    return Panache.withSession(
-        () -> AccountStanding.<AccountStanding>findById(accountId).map(Optional::ofNullable));
-  }
-
-  /**
-   * Counts the account's publishes since {@code since} and, when under {@code limit}, records one
-   * more, in one transaction; prunes what fell out of the window. True when the publish may go.
-   */
-  public Uni<Boolean> takePublishSlot(UUID author, Instant now, Instant since, long limit) {
-    return Panache.withTransaction(
-        () ->
-            PublishRecord.delete("authorId = ?1 and publishedAt < ?2", author, since)
-                .chain(
-                    () -> PublishRecord.count("authorId = ?1 and publishedAt >= ?2", author, since))
-                .chain(
-                    count -> {
-                      if (count >= limit) {
-                        return Uni.createFrom().item(false);
-                      }
-                      var record = new PublishRecord();
-                      record.id = UUID.randomUUID();
-                      record.authorId = author;
-                      record.publishedAt = now;
-                      return record.persist().replaceWith(true);
-                    }));
-  }
-
   /** Runs one native statement with positional parameters ?1, ?2, … in the current session. */
   private static Uni<Integer> execute(
       org.hibernate.reactive.mutiny.Mutiny.Session session, String sql, Object... parameters) {
@@ -372,6 +339,22 @@ public class PostStore {
             event.postId().value(),
             event.mediaIds())
         .replaceWithVoid();
+  }
+
+  /** The row {@link #apply(UUID, PostPublished)} writes for a new post, built in memory. */
+  public static StoredPost asStored(PostPublished event) {
+    var post = new StoredPost();
+    post.id = event.postId().value();
+    post.authorId = event.authorId().value();
+    post.publishedAt = event.publishedAt();
+    post.inReplyToId = event.inReplyToId() == null ? null : event.inReplyToId().value();
+    post.language = event.language();
+    post.visibility = event.visibility();
+    post.contentAlg = event.content().alg();
+    post.contentNonce = event.content().nonce();
+    post.contentCiphertext = event.content().ciphertext();
+    post.mediaIds = joined(event.mediaIds());
+    return post;
   }
 
   private static String joined(List<UUID> ids) {
