@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
 import java.util.List;
-import java.util.UUID;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestStack;
 import org.agora.testing.TestUser;
@@ -26,15 +25,21 @@ class AdminAccountsRoutingIT {
   @Test
   void approveAndRejectReachIdentity() {
     TestUser moderator = KeycloakTestRealm.staffUser("e2e_gatekeeper", "moderator");
-    String unknown = UUID.randomUUID().toString();
+    TestUser active = KeycloakTestRealm.verifiedUser("e2e_active");
     for (String action : List.of("approve", "reject")) {
       given()
           .auth()
           .oauth2(moderator.accessToken())
-          .post("/api/v1/admin/accounts/" + unknown + "/" + action)
+          .post("/api/v1/admin/accounts/" + active.id() + "/" + action)
           .then()
-          .statusCode(404)
-          .body("error", equalTo("Record not found"));
+          .statusCode(403)
+          .body("error", equalTo("This account is not awaiting approval"));
     }
+    given()
+        .auth()
+        .oauth2(active.accessToken())
+        .get("/api/v1/accounts/verify_credentials")
+        .then()
+        .statusCode(200);
   }
 }
