@@ -13,6 +13,8 @@ KC_PORT=8180
 KC_URL=http://127.0.0.1:$KC_PORT
 KC_PUBLIC_URL=http://localhost:8080/auth
 KC_REALM=agora
+# How long a login's factors count in its tokens' amr (staff endpoints need "otp" there): 8 h.
+KC_AMR_MAX_AGE=${AGORA_KC_AMR_MAX_AGE:-28800}
 KC_ZIP_NAME=keycloak-quarkus-dist-$KC_VERSION.zip
 KC_HOME=$AGORA_STATE/keycloak/keycloak-$KC_VERSION
 KC_MARKER=keycloak-$KC_VERSION
@@ -113,24 +115,37 @@ kc_configure_identity() {
 # staff token obtained without the second factor. The realm import cannot attach authenticator
 # config to the built-in flows, so this runs after every start; it is idempotent.
 kc_configure_second_factor() {
-  local token flow executions exec_id provider ref scope_id
+  local token flow executions exec_id provider ref config_id scope_id
+  # NOTE: Keycloak lists a step's reference in amr only while auth time + max age >= now, also in
+  # tokens issued later from the same login (the code exchange, refreshes). 0 made a browser login
+  # whose code was exchanged a second later lose "otp". A factor counts for one work shift.
+  local max_age=$KC_AMR_MAX_AGE
   token=$(kc_admin_token) || die "could not get a master-realm admin token from $KC_URL"
-  for flow in "direct%20grant" "browser"; do
+  for flow in "direct%20grant" "browser" "agora%20browser"; do
     executions=$(kc_api "$token" GET "/authentication/flows/$flow/executions") ||
       die "could not read the $flow flow of realm $KC_REALM"
-    while IFS=$'\t' read -r exec_id provider; do
+    while IFS=$'\t' read -r exec_id provider config_id; do
       case $provider in
         direct-grant-validate-otp | auth-otp-form) ref=otp ;;
         direct-grant-validate-password | auth-username-password-form) ref=pwd ;;
         *) continue ;;
       esac
-      jq -n --arg alias "amr-$ref-${flow//%20/-}" --arg ref "$ref" \
-        '{alias: $alias, config: {"default.reference.value": $ref, "default.reference.maxAge": "0"}}' |
-        kc_api "$token" POST "/authentication/executions/$exec_id/config" \
-          -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
-        die "could not mark the $provider step as amr=$ref"
-    done < <(jq -r '.[] | select(.providerId != null and .authenticationConfig == null)
-                    | [.id, .providerId] | @tsv' <<<"$executions")
+      if [[ -z $config_id ]]; then
+        jq -n --arg alias "amr-$ref-${flow//%20/-}-$exec_id" --arg ref "$ref" --arg age "$max_age" \
+          '{alias: $alias, config: {"default.reference.value": $ref, "default.reference.maxAge": $age}}' |
+          kc_api "$token" POST "/authentication/executions/$exec_id/config" \
+            -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
+          die "could not mark the $provider step as amr=$ref"
+      else
+        # A realm configured before: bring the step's max age up to date.
+        kc_api "$token" GET "/authentication/config/$config_id" |
+          jq --arg age "$max_age" 'if .config["default.reference.value"] == null then empty
+            else .config["default.reference.maxAge"] = $age end' |
+          { body=$(cat); [[ -z $body ]] || kc_api "$token" PUT "/authentication/config/$config_id" \
+            -H 'Content-Type: application/json' --data-binary "$body" >/dev/null; } ||
+          die "could not update the amr marking of the $provider step"
+      fi
+    done < <(jq -r '.[] | select(.providerId != null) | [.id, .providerId, (.authenticationConfig // "")] | @tsv' <<<"$executions")
   done
   scope_id=$(kc_api "$token" GET /client-scopes | jq -r '.[] | select(.name == "basic") | .id')
   [[ -n $scope_id ]] || die "realm $KC_REALM has no client scope 'basic'"
@@ -209,15 +224,15 @@ kc_configure_staff_second_factor() {
       | .out[] | select(.[1] != "other" and (.[2] == "conditional-user-role" or (.[1] == "staff" and .[2] == "auth-otp-form"))) | @tsv' <<<"$executions")
   kc_api "$token" PUT "" -H 'Content-Type: application/json' --data-binary '{"browserFlow": "agora browser"}' >/dev/null ||
     die "could not make agora browser the realm's browser flow"
-  # The copied flow's OTP steps need the amr marking too: kc_configure_second_factor covers "browser"
-  # and "direct grant" by name, so mark this flow's unconfigured password and OTP steps here.
+  # The copied flow's OTP steps need the amr marking too (kc_configure_second_factor, run after
+  # this, keeps every marking's max age up to date).
   while IFS=$'\t' read -r id provider; do
     case $provider in
       auth-otp-form) ref=otp ;;
       auth-username-password-form) ref=pwd ;;
       *) continue ;;
     esac
-    jq -n --arg a "amr-$ref-agora-browser-$id" --arg ref "$ref" '{alias: $a, config: {"default.reference.value": $ref, "default.reference.maxAge": "0"}}' |
+    jq -n --arg a "amr-$ref-agora-browser-$id" --arg ref "$ref" --arg age "$KC_AMR_MAX_AGE" '{alias: $a, config: {"default.reference.value": $ref, "default.reference.maxAge": $age}}' |
       kc_api "$token" POST "/authentication/executions/$id/config" -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
       die "could not mark the $provider step for amr"
   done < <(kc_api "$token" GET "/authentication/flows/$flow/executions" |
