@@ -166,7 +166,7 @@ kc_configure_second_factor() {
 # grant (CLI, tests) is not forced: every staff endpoint refuses a token without amr=otp anyway.
 kc_configure_staff_second_factor() {
   local token staff role flow="agora%20browser" sub="Agora%20staff%20second%20factor" executions twofa
-  local id parent provider config body ref
+  local id parent provider config body
   token=$(kc_admin_token) || die "could not get a master-realm admin token from $KC_URL"
   kc_api "$token" GET /roles/staff >/dev/null 2>&1 ||
     kc_api "$token" POST /roles -H 'Content-Type: application/json' \
@@ -224,19 +224,8 @@ kc_configure_staff_second_factor() {
       | .out[] | select(.[1] != "other" and (.[2] == "conditional-user-role" or (.[1] == "staff" and .[2] == "auth-otp-form"))) | @tsv' <<<"$executions")
   kc_api "$token" PUT "" -H 'Content-Type: application/json' --data-binary '{"browserFlow": "agora browser"}' >/dev/null ||
     die "could not make agora browser the realm's browser flow"
-  # The copied flow's OTP steps need the amr marking too (kc_configure_second_factor, run after
-  # this, keeps every marking's max age up to date).
-  while IFS=$'\t' read -r id provider; do
-    case $provider in
-      auth-otp-form) ref=otp ;;
-      auth-username-password-form) ref=pwd ;;
-      *) continue ;;
-    esac
-    jq -n --arg a "amr-$ref-agora-browser-$id" --arg ref "$ref" --arg age "$KC_AMR_MAX_AGE" '{alias: $a, config: {"default.reference.value": $ref, "default.reference.maxAge": $age}}' |
-      kc_api "$token" POST "/authentication/executions/$id/config" -H 'Content-Type: application/json' --data-binary @- >/dev/null ||
-      die "could not mark the $provider step for amr"
-  done < <(kc_api "$token" GET "/authentication/flows/$flow/executions" |
-    jq -r '.[] | select(.providerId != null and .authenticationConfig == null) | [.id, .providerId] | @tsv')
+  # The copied flow's password and OTP steps get their amr marking from kc_configure_second_factor,
+  # which runs after this.
 }
 
 kc_stop() { stop_part keycloak "$KC_MARKER" 60; }

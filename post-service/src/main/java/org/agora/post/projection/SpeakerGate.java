@@ -25,9 +25,9 @@ public class SpeakerGate {
 
   private static final String STANDING =
       """
-      select exists (select 1 from account_suspension where account_id = $1) as suspended,
-        (select until from account_suspension where account_id = $1) as until,
-        exists (select 1 from account_pending where account_id = $1) as pending
+      select s.account_id is not null as suspended, s.until,
+        exists (select 1 from account_pending p where p.account_id = a.id) as pending
+      from (select $1::uuid as id) a left join account_suspension s on s.account_id = a.id
       """;
 
   // NOTE: as the former three statements in one transaction: rows that left the window are
