@@ -23,6 +23,7 @@ import org.agora.events.posts.PostEvent;
 import org.agora.events.relationships.RelationshipEvent;
 import org.agora.events.reports.ReportEvent;
 import org.agora.events.reports.ReportKeyIssued;
+import org.agora.events.sessions.SessionEvent;
 
 /**
  * Turns payloads into the exact bytes that go on the log and back. The bytes are pinned by tests:
@@ -47,7 +48,8 @@ public final class EventCodec {
           EvidenceEscrowed.class,
           ReportEvent.class,
           ReportKeyIssued.class,
-          AuditEvent.class);
+          AuditEvent.class,
+          SessionEvent.class);
 
   private static final Map<String, Class<? extends AgoraEvent>> TYPES = typesOf(STREAMS);
 

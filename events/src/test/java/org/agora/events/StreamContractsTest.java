@@ -1,6 +1,7 @@
 package org.agora.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -30,6 +31,7 @@ import org.agora.events.moderation.PostUnlabeled;
 import org.agora.events.moderation.StatementOfReasons;
 import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnfollowed;
+import org.agora.events.sessions.SessionsEnded;
 import org.junit.jupiter.api.Test;
 
 /** The identity, graph, decision and audit streams: every type has a schema its bytes meet. */
@@ -86,6 +88,9 @@ class StreamContractsTest {
             new AccountSuspended(
                 ALICE, decision, null, AT, AppealCapability.hash(AppealCapability.issue())),
             new AccountSuspended(ALICE, decision, AT.plusSeconds(86_400), AT),
+            SessionsEnded.allBefore(ALICE, AT, SessionsEnded.REASON_SUSPENDED),
+            SessionsEnded.session(ALICE, "6c1f0b2e-sid", AT, SessionsEnded.REASON_LOGOUT),
+            SessionsEnded.token(ALICE, "onrtac:9b1d-jti", AT, SessionsEnded.REASON_REVOKED),
             new SecurityEventRecorded(
                 "kc-1",
                 "LOGIN_ERROR",
@@ -183,5 +188,22 @@ class StreamContractsTest {
       assertThat(in).as("schema for " + type).isNotNull();
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     }
+  }
+
+  @Test
+  void aCutOffNamesASessionOrATokenNotBoth() throws IOException {
+    assertThatThrownBy(
+            () -> new SessionsEnded(ALICE, "sid", "jti", AT, SessionsEnded.REASON_LOGOUT))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            schema(SessionsEnded.TYPE)
+                .validate(
+                    json.readTree(
+                        "{\"accountId\":\""
+                            + ALICE.value()
+                            + "\",\"sessionId\":\"s\","
+                            + "\"tokenId\":\"t\",\"endedAt\":\"2026-11-29T20:00:00Z\","
+                            + "\"reason\":\"logout\"}")))
+        .isNotEmpty();
   }
 }
