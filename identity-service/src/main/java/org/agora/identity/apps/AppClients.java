@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Mastodon apps never refresh and expect tokens that last: an app client's sessions are offline
  * sessions ({@code offline_access} is one of its default scopes) and its access tokens live {@code
  * agora.apps.token-life} (30 days). They still end at once when revoked ({@code /oauth/revoke}),
- * when the user is disabled (suspension) or deleted (erasure): every service introspects tokens.
+ * when the user is disabled (suspension) or deleted (erasure): identity-service names them on
+ * {@code identity.sessions}, which every service reads to refuse them.
  */
 @ApplicationScoped
 public class AppClients {

@@ -3,6 +3,8 @@ package org.agora.identity.apps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,22 +21,33 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.agora.events.AccountId;
+import org.agora.events.sessions.SessionsEnded;
 import org.agora.identity.keycloak.KeycloakAdmin;
+import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.kit.api.ApiException;
+import org.jboss.logging.Logger;
 
 /**
  * Mastodon's {@code /oauth/token} and {@code /oauth/revoke} in front of Keycloak's: Mastodon
  * clients send these as JSON or as a form, Keycloak takes only forms. The fields pass through
  * unchanged (Keycloak checks everything) and a successful token answer gains Mastodon's {@code
- * created_at}.
+ * created_at}. A revoked access token that this service itself accepts (so it is genuine, never a
+ * forged JWT naming someone else) also ends its login session on {@code identity.sessions}:
+ * Mastodon's revocation ends the app's authorisation, and services check tokens locally.
  */
 @Path("/oauth")
 @Produces(MediaType.APPLICATION_JSON)
 public class OAuthTokenResource {
+  private static final Logger LOG = Logger.getLogger(OAuthTokenResource.class);
+  private static final Duration VERIFY_WAIT = Duration.ofSeconds(10);
   private static final Set<String> TOKEN_FIELDS =
       Set.of(
           "grant_type",
@@ -58,10 +71,18 @@ public class OAuthTokenResource {
           .build();
   private final ObjectMapper json;
   private final String endpoints;
+  private final TenantIdentityProvider tokens;
+  private final CutoffLog cutoffLog;
 
-  public OAuthTokenResource(ObjectMapper json, KeycloakAdmin keycloak) {
+  public OAuthTokenResource(
+      ObjectMapper json,
+      KeycloakAdmin keycloak,
+      TenantIdentityProvider tokens,
+      CutoffLog cutoffLog) {
     this.json = json;
     this.endpoints = keycloak.realmUrl() + "/protocol/openid-connect";
+    this.tokens = tokens;
+    this.cutoffLog = cutoffLog;
   }
 
   @POST
@@ -113,9 +134,61 @@ public class OAuthTokenResource {
     if (!fields.containsKey("token")) {
       throw ApiException.badRequest("token is required");
     }
+    // Checked before the revocation, which would make it fail.
+    Optional<SessionsEnded> ended = cutoff(fields.get("token"), fields.get("client_id"));
     HttpResponse<String> answer = forward("/revoke", fields);
+    if (answer.statusCode() != 200) {
+      return passThrough(answer);
+    }
+    if (ended.isPresent()) {
+      try {
+        cutoffLog.appendAndWait(ended.get(), ended.get().accountId().toString());
+      } catch (RuntimeException e) {
+        // NOTE: Keycloak's REVOKE_GRANT event still cuts the token off through the event bridge.
+        LOG.warnf("recording the revocation of a token of %s failed", ended.get().accountId());
+        throw new ApiException(503, "The revocation could not be recorded; try again");
+      }
+    }
     // Mastodon answers an empty object for a revoked (or unknown) token.
-    return answer.statusCode() == 200 ? Response.ok(Map.of()).build() : passThrough(answer);
+    return Response.ok(Map.of()).build();
+  }
+
+  /**
+   * The session (or, without a {@code sid}, the token) to end if {@code token} is an access token
+   * this service accepts and was issued to {@code clientId}; empty for anything else, refresh
+   * tokens included (Keycloak's own event covers those).
+   */
+  private Optional<SessionsEnded> cutoff(String token, String clientId) {
+    try {
+      tokens.authenticate(new AccessTokenCredential(token)).await().atMost(VERIFY_WAIT);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    // The token passed verification, so its claims are the identity provider's.
+    JsonNode claims;
+    try {
+      claims = json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (clientId == null || !clientId.equals(claims.path("azp").asText(null))) {
+      return Optional.empty();
+    }
+    AccountId account;
+    try {
+      account = new AccountId(UUID.fromString(claims.path("sub").asText("")));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Instant now = Instant.now();
+    String sid = claims.path("sid").asText("");
+    String jti = claims.path("jti").asText("");
+    if (!sid.isEmpty()) {
+      return Optional.of(SessionsEnded.session(account, sid, now, SessionsEnded.REASON_REVOKED));
+    }
+    return jti.isEmpty()
+        ? Optional.empty()
+        : Optional.of(SessionsEnded.token(account, jti, now, SessionsEnded.REASON_REVOKED));
   }
 
   private HttpResponse<String> forward(String path, Map<String, String> fields) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,7 +19,9 @@ import org.agora.events.EventCodec;
 import org.agora.events.accounts.AccountEmailVerified;
 import org.agora.events.audit.AuditEvent;
 import org.agora.events.audit.SecurityEventRecorded;
+import org.agora.events.sessions.SessionsEnded;
 import org.agora.identity.keycloak.KeycloakAdmin;
+import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.identity.signup.AccountLog;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,10 +33,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Copies Keycloak's login and admin events onto {@code identity.audit} (every ~2 s), and a
- * confirmed e-mail address also onto {@code identity.accounts} as {@link AccountEmailVerified}.
- * Where it stopped is read back from the audit topic at start, so a restart neither loses nor
- * (beyond the overlap, which is de-duplicated) repeats events; copies are at least once, and a
- * record's {@code sourceId} recognises a repeat.
+ * confirmed e-mail address also onto {@code identity.accounts} as {@link AccountEmailVerified}, and
+ * a logout, revocation, disabled or deleted user or lost role onto {@code identity.sessions} as
+ * {@link SessionsEnded} (before the audit copy, so a crash between them repeats the cut-off). Where
+ * it stopped is read back from the audit topic at start, so a restart neither loses nor (beyond the
+ * overlap, which is de-duplicated) repeats events; copies are at least once, and a record's {@code
+ * sourceId} recognises a repeat.
  */
 @ApplicationScoped
 public class KeycloakEventBridge {
@@ -44,6 +49,8 @@ public class KeycloakEventBridge {
   private final KeycloakAdmin keycloak;
   private final AccountLog log;
   private final SecurityEventTranslator translator;
+  private final KeycloakCutoffs cutoffs;
+  private final CutoffLog cutoffLog;
   private final String bootstrap;
   private AuditCursor userCursor;
   private AuditCursor adminCursor;
@@ -51,11 +58,14 @@ public class KeycloakEventBridge {
   public KeycloakEventBridge(
       KeycloakAdmin keycloak,
       AccountLog log,
+      CutoffLog cutoffLog,
       ObjectMapper json,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
     this.keycloak = keycloak;
     this.log = log;
     this.translator = new SecurityEventTranslator(json);
+    this.cutoffs = new KeycloakCutoffs(json);
+    this.cutoffLog = cutoffLog;
     this.bootstrap = bootstrap;
   }
 
@@ -70,15 +80,18 @@ public class KeycloakEventBridge {
       if (userCursor == null) {
         readBack();
       }
-      copy("/events", userCursor, translator::userEvent);
-      copy("/admin-events", adminCursor, translator::adminEvent);
+      copy("/events", userCursor, translator::userEvent, cutoffs::userEvent);
+      copy("/admin-events", adminCursor, translator::adminEvent, cutoffs::adminEvent);
     } catch (RuntimeException e) {
       LOG.warnf(e, "copying Keycloak events failed; retrying at the next poll");
     }
   }
 
   private void copy(
-      String path, AuditCursor cursor, Function<JsonNode, SecurityEventRecorded> translate) {
+      String path,
+      AuditCursor cursor,
+      Function<JsonNode, SecurityEventRecorded> translate,
+      Function<JsonNode, Optional<SessionsEnded>> cutoff) {
     List<JsonNode> fresh = new ArrayList<>();
     long from = cursor.from().toEpochMilli();
     for (int first = 0; ; first += PAGE) {
@@ -102,6 +115,12 @@ public class KeycloakEventBridge {
             new AccountEmailVerified(record.accountId(), record.occurredAt()),
             record.occurredAt(),
             record.accountId().toString());
+      }
+      Optional<SessionsEnded> ended = cutoff.apply(event);
+      if (ended.isPresent()) {
+        cutoffLog.appendAndWait(
+            ended.get(),
+            record.actorId() != null ? record.actorId().toString() : AccountLog.SYSTEM_ACTOR);
       }
       log.appendAudit(record);
       cursor.copied(id, record.occurredAt());

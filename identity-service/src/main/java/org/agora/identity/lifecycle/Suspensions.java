@@ -13,7 +13,9 @@ import org.agora.events.accounts.AccountSuspended;
 import org.agora.events.crypto.AppealCapability;
 import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
+import org.agora.events.sessions.SessionsEnded;
 import org.agora.identity.messaging.graph.IdentityLog;
+import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.identity.projection.ProjectedAccount;
 import org.agora.kit.messaging.IncomingEvents;
@@ -24,12 +26,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies moderation's account decisions: a suspension disables the Keycloak user (its sessions
- * end, its tokens stop passing introspection) and is recorded as {@code AccountSuspended}; a
- * reinstatement, or the end of a temporary suspension, enables it again and records {@code
- * AccountReinstated}. Each is checked and applied under a lock on the account, and a decision
- * already recorded is skipped, so redelivery (even to another instance) changes nothing. A
- * suspension records the hash of a fresh appeal capability and, once committed, mails the
- * capability to the account ({@link AppealNotices}).
+ * end), cuts off its tokens ({@code SessionsEnded} on {@code identity.sessions}) and is recorded as
+ * {@code AccountSuspended}; a reinstatement, or the end of a temporary suspension, enables it again
+ * and records {@code AccountReinstated}. Each is checked and applied under a lock on the account,
+ * and a decision already recorded is skipped, so redelivery (even to another instance) changes
+ * nothing. A suspension records the hash of a fresh appeal capability and, once committed, mails
+ * the capability to the account ({@link AppealNotices}).
  */
 @ApplicationScoped
 public class Suspensions {
@@ -41,15 +43,18 @@ public class Suspensions {
   private final KeycloakUsers keycloak;
   private final AccountEnrolment enrolment;
   private final AppealNotices notices;
+  private final CutoffLog cutoffLog;
 
   public Suspensions(
       IdentityStore store,
       IdentityLog log,
       KeycloakUsers keycloak,
       AccountEnrolment enrolment,
-      AppealNotices notices) {
+      AppealNotices notices,
+      CutoffLog cutoffLog) {
     this.store = store;
     this.log = log;
+    this.cutoffLog = cutoffLog;
     this.keycloak = keycloak;
     this.enrolment = enrolment;
     this.notices = notices;
@@ -108,21 +113,32 @@ public class Suspensions {
   }
 
   /**
-   * Disables the user, appends the suspension with the capability's hash; answers the capability.
+   * Disables the user, cuts off its tokens, appends the suspension with the capability's hash;
+   * answers the capability. A failure before the commit leaves the decision unapplied, so its
+   * redelivery repeats the cut-off, which is harmless.
    */
   private Uni<Optional<String>> apply(Mutiny.Session session, AccountSuspensionDecided decided) {
     AccountId account = decided.accountId();
     String capability = AppealCapability.issue();
-    var suspended =
-        new AccountSuspended(
-            account,
-            decided.decisionId(),
-            decided.until(),
-            Instant.now(),
-            AppealCapability.hash(capability));
     return Offload.run(() -> keycloak.disable(account.toString()))
-        .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
-        .chain(() -> store.apply(session, suspended))
+        .chain(
+            () -> {
+              // NOTE: dated after the user is disabled, so no token issued before it escapes.
+              var suspended =
+                  new AccountSuspended(
+                      account,
+                      decided.decisionId(),
+                      decided.until(),
+                      Instant.now(),
+                      AppealCapability.hash(capability));
+              return cutoffLog
+                  .append(
+                      SessionsEnded.allBefore(
+                          account, suspended.suspendedAt(), SessionsEnded.REASON_SUSPENDED),
+                      ACTOR)
+                  .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
+                  .chain(() -> store.apply(session, suspended));
+            })
         .replaceWith(Optional.of(capability));
   }
 

@@ -14,6 +14,8 @@ import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountErasureRequested;
 import org.agora.events.accounts.AccountEvent;
 import org.agora.events.accounts.AccountKeyIssued;
+import org.agora.events.sessions.SessionsEnded;
+import org.agora.identity.EndedSessions;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestUser;
@@ -93,7 +95,9 @@ class ErasureTest {
         .body("account_id", equalTo(user.id()));
 
     assertThatThrownBy(user::accessToken).isInstanceOf(IllegalStateException.class);
-    // The token from before the erasure stops working at once (introspection, short cache).
+    // The token from before the erasure is cut off through identity.sessions.
+    assertThat(EndedSessions.of(user.id(), EndedSessions.allBefore(SessionsEnded.REASON_ERASED)))
+        .isNotEmpty();
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(

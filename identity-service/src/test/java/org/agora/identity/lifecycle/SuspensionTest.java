@@ -27,6 +27,8 @@ import org.agora.events.moderation.AccountReinstatementDecided;
 import org.agora.events.moderation.AccountSuspensionDecided;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.StatementOfReasons;
+import org.agora.events.sessions.SessionsEnded;
+import org.agora.identity.EndedSessions;
 import org.agora.identity.signup.Mailbox;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
@@ -52,7 +54,11 @@ class SuspensionTest {
     var decided = new AccountSuspensionDecided(decisionId, account, null, reasons(), Instant.now());
     send(account, decided);
     await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(user::accessToken));
-    // The token issued before the suspension stops working at once (introspection).
+    // Every token issued before the suspension is cut off through identity.sessions.
+    var cutoffs =
+        EndedSessions.of(user.id(), EndedSessions.allBefore(SessionsEnded.REASON_SUSPENDED));
+    assertThat(cutoffs).isNotEmpty();
+    assertThat(cutoffs.getFirst().endedAt()).isBefore(Instant.now());
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -212,7 +218,7 @@ class SuspensionTest {
 
   @Test
   void aSuspendedAccountWhoseTokenStillPassesCannotFollow() {
-    // Between projection and introspection caches a token may live a moment: the projection
+    // Until the cut-off has crossed identity.sessions a token may live a moment: the projection
     // refuses on its own.
     TestUser user = KeycloakTestRealm.verifiedUser("muted");
     TestUser target = KeycloakTestRealm.verifiedUser("target");

@@ -17,6 +17,8 @@ import org.agora.events.accounts.AccountEvent;
 import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.accounts.AccountRegistered;
 import org.agora.events.accounts.AccountRejected;
+import org.agora.events.sessions.SessionsEnded;
+import org.agora.identity.EndedSessions;
 import org.agora.identity.keycloak.KeycloakAdmin;
 import org.agora.kit.auth.Caller;
 import org.agora.testing.KafkaTopicProbe;
@@ -64,6 +66,8 @@ class AccountRejectionTest {
 
     assertThat(keycloak.user(id)).isEmpty();
     given().get("/api/v1/accounts/" + id).then().statusCode(404);
+    assertThat(EndedSessions.of(id, EndedSessions.allBefore(SessionsEnded.REASON_REJECTED)))
+        .isNotEmpty();
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
