@@ -22,6 +22,7 @@ import org.agora.events.posts.PostPublished;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestUser;
 import org.agora.timeline.projection.Generations;
+import org.agora.timeline.projection.RenderedStatuses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class HomeTimelineTest {
 
   @Inject Pool pool;
   @Inject Generations generations;
+  @Inject RenderedStatuses rendered;
 
   record Reader(AccountId id, String token) {
     static Reader fresh(String prefix) {
@@ -248,6 +250,62 @@ class HomeTimelineTest {
             () ->
                 assertThat(home(reader).jsonPath().getString("[0].account.display_name"))
                     .isEqualTo("labeled_author"));
+  }
+
+  @Test
+  void aStatusIsRenderedOnceAndItsPlaintextLeavesMemoryWithItsKey() {
+    Reader reader = Reader.fresh("home_cache");
+    Reader other = Reader.fresh("home_cache2");
+    AccountId author = randomAccount();
+    String suffix = author.value().toString().substring(0, 8);
+    IdentityFeed.register(author, "cached_" + suffix);
+    IdentityFeed.displayName(author, "Cached Name " + suffix);
+    IdentityFeed.follow(reader.id(), author);
+    IdentityFeed.follow(other.id(), author);
+    awaitFollowers(author, 2);
+    String secret = "first words " + suffix;
+    var post = PostFeed.publish(author, secret, Instant.now());
+    awaitHome(reader, post.postId().toString());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(home(reader).jsonPath().getString("[0].account.display_name"))
+                    .isEqualTo("Cached Name " + suffix));
+
+    var firstPage = home(reader);
+    assertThat(firstPage.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
+    String first = firstPage.asString();
+    assertThat(rendered.holds(post.postId().value())).isTrue();
+    assertThat(rendered.holdsText(secret)).isTrue();
+    assertThat(home(other).asString())
+        .as("another follower gets the same rendering")
+        .isEqualTo(first);
+    assertThat(first).startsWith("[{\"id\":\"" + post.postId() + "\",\"created_at\":");
+
+    PostFeed.edit(post, "second words " + suffix);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(home(reader).jsonPath().getString("[0].text"))
+                    .isEqualTo("second words " + suffix));
+    await().atMost(WAIT).until(() -> !rendered.holdsText(secret));
+
+    IdentityFeed.shredProfile(author);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(home(reader).jsonPath().getString("[0].account.display_name"))
+                    .isEqualTo("cached_" + suffix));
+    await().atMost(WAIT).until(() -> !rendered.holdsText("Cached Name " + suffix));
+
+    PostFeed.shred(post.postId());
+    await().atMost(WAIT).until(() -> !rendered.holds(post.postId().value()));
+    assertThat(rendered.holdsText("second words " + suffix)).isFalse();
+    assertThat(ids(home(reader))).doesNotContain(post.postId().toString());
+    assertThat(rendered.holdsText(suffix)).as("nothing of the author remains").isFalse();
   }
 
   @Test

@@ -39,8 +39,11 @@ class LogIdentityTest {
   void theSameLogKeepsTheProjectionAndAnotherOneReplacesIt() {
     AccountId author = new AccountId(UUID.randomUUID());
     var post = PostFeed.publish(author, "projected from this log", Instant.now());
+    // NOTE: until this boot's reset has run, the pointer may still name a generation of the
+    // previous boot, which the reset drops under the query.
     await()
         .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
         .until(
             () -> count("select count(*) from %s.post where id = $1", post.postId().value()) == 1);
     String thisLog = clusterId.current().await().indefinitely();

@@ -48,13 +48,14 @@ public class AccountStatusesResource {
     UUID account = accountId(id);
     PageRequest page = Paging.parse(maxId, sinceId, minId, limit);
     String self = publicUrl + "/api/v1/accounts/" + account + "/statuses";
+    long stamp = renderer.stamp();
     return queries
         .byAuthor(viewer, account, page)
         .map(rows -> rows.orElseThrow(ApiException::notFound))
-        .map(renderer::render)
         .map(
-            statuses -> {
-              var response = Response.ok(statuses);
+            rows -> {
+              StatusPage statuses = renderer.page(rows, stamp);
+              var response = Response.ok(statuses.json(), StatusPage.TYPE);
               Links.of(self, page.limit(), statuses).ifPresent(l -> response.header("Link", l));
               return response.build();
             });

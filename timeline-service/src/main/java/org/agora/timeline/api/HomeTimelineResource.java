@@ -43,12 +43,13 @@ public class HomeTimelineResource {
     var owner = caller.requireAccount().value();
     PageRequest page = Paging.parse(maxId, sinceId, minId, limit);
     String self = publicUrl + "/api/v1/timelines/home";
+    long stamp = renderer.stamp();
     return queries
         .home(owner, page)
-        .map(renderer::render)
         .map(
-            statuses -> {
-              var response = Response.ok(statuses);
+            rows -> {
+              StatusPage statuses = renderer.page(rows, stamp);
+              var response = Response.ok(statuses.json(), StatusPage.TYPE);
               Links.of(self, page.limit(), statuses).ifPresent(l -> response.header("Link", l));
               return response.build();
             });

@@ -2,6 +2,7 @@ package org.agora.timeline.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The timeline's own settings ({@code agora.timeline.*}). */
 @ConfigMapping(prefix = "agora.timeline")
@@ -21,6 +22,8 @@ public interface TimelineConfig {
   Topics topic();
 
   Rebuild rebuild();
+
+  StatusCache statusCache();
 
   /** The topics the live channels and the rebuild read. */
   interface Topics {
@@ -51,5 +54,16 @@ public interface TimelineConfig {
     /** Seconds the old generation is kept after a switch, for reads already under way. */
     @WithDefault("5")
     int dropDelaySeconds();
+  }
+
+  /** Rendered statuses kept in memory ({@code RenderedStatuses}). */
+  interface StatusCache {
+    /** Bytes of rendered JSON kept at most (about 1.5 KB a status). */
+    @WithDefault("16777216")
+    long maxBytes();
+
+    /** How long a rendering is kept after it was made, however often it is read. */
+    @WithDefault("PT10M")
+    Duration maxAge();
   }
 }

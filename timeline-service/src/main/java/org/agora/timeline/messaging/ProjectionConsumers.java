@@ -2,14 +2,18 @@ package org.agora.timeline.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.agora.timeline.projection.LogEntry;
 import org.agora.timeline.projection.Projector;
+import org.agora.timeline.projection.RenderedStatuses;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The four projected streams, each consumed in batches (one poll, one transaction). Offsets are
  * committed only after the transaction; a failure stops the channel and the batch is replayed after
- * a restart, which the projection recognises by position and skips.
+ * a restart, which the projection recognises by position and skips. Rendered statuses the batch
+ * changed are evicted once it has committed.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
@@ -19,28 +23,36 @@ public class ProjectionConsumers {
   public static final String FOLLOWS = "follows-in";
 
   private final Projector projector;
+  private final RenderedStatuses rendered;
 
-  public ProjectionConsumers(Projector projector) {
+  public ProjectionConsumers(Projector projector, RenderedStatuses rendered) {
     this.projector = projector;
+    this.rendered = rendered;
   }
 
   @Incoming(POSTS)
   public Uni<Void> posts(ConsumerRecords<String, byte[]> records) {
-    return projector.applyLive(LogEntries.of(records));
+    return apply(records);
   }
 
   @Incoming(DECISIONS)
   public Uni<Void> decisions(ConsumerRecords<String, byte[]> records) {
-    return projector.applyLive(LogEntries.of(records));
+    return apply(records);
   }
 
   @Incoming(ACCOUNTS)
   public Uni<Void> accounts(ConsumerRecords<String, byte[]> records) {
-    return projector.applyLive(LogEntries.of(records));
+    return apply(records);
   }
 
   @Incoming(FOLLOWS)
   public Uni<Void> follows(ConsumerRecords<String, byte[]> records) {
-    return projector.applyLive(LogEntries.of(records));
+    return apply(records);
+  }
+
+  /** NOTE: evicts after the commit, so a rendering of the old rows cannot be put back after it. */
+  private Uni<Void> apply(ConsumerRecords<String, byte[]> records) {
+    List<LogEntry> entries = LogEntries.of(records);
+    return projector.applyLive(entries).invoke(() -> rendered.evictFor(entries));
   }
 }

@@ -18,6 +18,7 @@ import org.agora.timeline.config.TimelineConfig;
 import org.agora.timeline.domain.RebuildProgress;
 import org.agora.timeline.projection.Generations;
 import org.agora.timeline.projection.Projector;
+import org.agora.timeline.projection.RenderedStatuses;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -40,6 +41,7 @@ public class Rebuilder {
 
   private final Projector projector;
   private final Generations generations;
+  private final RenderedStatuses rendered;
   private final TimelineConfig config;
   private final String bootstrap;
   private final Clock clock;
@@ -50,12 +52,14 @@ public class Rebuilder {
   public Rebuilder(
       Projector projector,
       Generations generations,
+      RenderedStatuses rendered,
       TimelineConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       Clock clock,
       MeterRegistry registry) {
     this.projector = projector;
     this.generations = generations;
+    this.rendered = rendered;
     this.config = config;
     this.bootstrap = bootstrap;
     this.clock = clock;
@@ -189,6 +193,9 @@ public class Rebuilder {
           Integer replaced =
               generations.switchTo(generation, topics()).await().atMost(Duration.ofMinutes(1));
           if (replaced != null) {
+            // NOTE: the new generation holds only what is still in the log; drop what the old
+            // one rendered.
+            rendered.clear();
             return replaced;
           }
         }

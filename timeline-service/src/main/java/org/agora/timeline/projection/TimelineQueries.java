@@ -29,6 +29,7 @@ public class TimelineQueries {
            or (b.blocker_id = p.author_id and b.blocked_id = $1))
       """;
 
+  /** Read by position ({@link #posts}): a look-up by name searches the columns for each. */
   private static final String COLUMNS =
       "p.id, p.author_id, p.published_at, p.in_reply_to_id, p.language, p.visibility,"
           + " p.content_alg, p.content_nonce, p.content_ciphertext, p.edited_at, m.sensitive,"
@@ -158,19 +159,16 @@ public class TimelineQueries {
   }
 
   private static AccountRow author(Row row) {
-    UUID id = row.getUUID("a_id");
+    UUID id = row.getUUID(11);
     if (id == null) {
       return null;
     }
-    String ct = row.getString("display_ciphertext");
+    String ct = row.getString(16);
     return new AccountRow(
         id,
-        row.getString("handle"),
-        Sql.instant(row.getOffsetDateTime("registered_at")),
-        ct == null
-            ? null
-            : new EncryptedContent(
-                row.getString("display_alg"), row.getString("display_nonce"), ct));
+        row.getString(12),
+        Sql.instant(row.getOffsetDateTime(13)),
+        ct == null ? null : new EncryptedContent(row.getString(14), row.getString(15), ct));
   }
 
   private static List<PostRow> posts(RowSet<Row> rows, PageRequest page) {
@@ -178,17 +176,17 @@ public class TimelineQueries {
     for (Row row : rows) {
       posts.add(
           new PostRow(
-              row.getUUID("id"),
-              row.getUUID("author_id"),
-              Sql.instant(row.getOffsetDateTime("published_at")),
-              row.getUUID("in_reply_to_id"),
-              row.getString("language"),
-              row.getString("visibility"),
-              row.getString("content_alg"),
-              row.getString("content_nonce"),
-              row.getString("content_ciphertext"),
-              Sql.instant(row.getOffsetDateTime("edited_at")),
-              Boolean.TRUE.equals(row.getBoolean("sensitive")),
+              row.getUUID(0),
+              row.getUUID(1),
+              Sql.instant(row.getOffsetDateTime(2)),
+              row.getUUID(3),
+              row.getString(4),
+              row.getString(5),
+              row.getString(6),
+              row.getString(7),
+              row.getString(8),
+              Sql.instant(row.getOffsetDateTime(9)),
+              Boolean.TRUE.equals(row.getBoolean(10)),
               author(row)));
     }
     if (page.ascending()) {
