@@ -3,6 +3,7 @@ package org.agora.post.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import org.agora.events.AccountId;
 import org.agora.kit.api.ApiException;
 import org.agora.post.projection.SpeakerGate;
@@ -26,15 +27,17 @@ public class SpeechChecks {
 
   public Uni<Void> refuseIfMayNotSpeak(AccountId account) {
     return gate.standing(account.value())
-        .invoke(
-            standing -> {
-              if (standing.suspendedAt(clock.instant())) {
-                throw ApiException.forbidden(SUSPENDED);
-              }
-              if (standing.pendingApproval()) {
-                throw ApiException.forbidden(PENDING);
-              }
-            })
+        .invoke(standing -> refuseIfMayNotSpeak(standing, clock.instant()))
         .replaceWithVoid();
+  }
+
+  /** The same check on a standing already read, judged at {@code now}. */
+  public void refuseIfMayNotSpeak(SpeakerGate.Standing standing, Instant now) {
+    if (standing.suspendedAt(now)) {
+      throw ApiException.forbidden(SUSPENDED);
+    }
+    if (standing.pendingApproval()) {
+      throw ApiException.forbidden(PENDING);
+    }
   }
 }

@@ -229,14 +229,19 @@ public class StatusesResource {
     var event = post.event();
     List<UUID> mediaIds = event.mediaIds() == null ? List.of() : event.mediaIds();
     Instant now = clock.instant();
-    return speech
-        .refuseIfMayNotSpeak(author)
-        .chain(() -> store.media(mediaIds))
-        .invoke(media -> requireOwnUnattached(author, mediaIds, media))
-        .chain(
-            media ->
-                gate.takePublishSlot(
-                    author.value(), now, now.minus(limits.rateWindow()), limits.rateLimit()))
+    Instant since = now.minus(limits.rateWindow());
+    Uni<Boolean> admitted =
+        mediaIds.isEmpty()
+            ? gate.admit(author.value(), now, since, limits.rateLimit())
+                .invoke(admission -> speech.refuseIfMayNotSpeak(admission.standing(), now))
+                .map(SpeakerGate.Admission::slotTaken)
+            : speech
+                .refuseIfMayNotSpeak(author)
+                .chain(() -> store.media(mediaIds))
+                .invoke(media -> requireOwnUnattached(author, mediaIds, media))
+                .chain(
+                    media -> gate.takePublishSlot(author.value(), now, since, limits.rateLimit()));
+    return admitted
         .invoke(
             allowed -> {
               if (!allowed) {

@@ -1,8 +1,15 @@
 package org.agora.post.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountApproved;
@@ -48,9 +55,20 @@ public class ProjectionConsumers {
     this.erasure = erasure;
   }
 
+  // NOTE: posts, verdicts and keys come in batches (one poll): a run of publications or of
+  // screening verdicts is one transaction, anything else is applied on its own, all in log order.
   @Incoming("posts-in")
-  public Uni<Void> posts(Message<byte[]> message) {
-    return IncomingEvents.handle(message, this::applyPost);
+  public Uni<Void> posts(KafkaRecordBatch<String, byte[]> batch) {
+    return inOrder(
+            decoded(batch),
+            d -> d.event() instanceof PostPublished,
+            run ->
+                store.applyPublished(
+                    run.stream()
+                        .map(d -> Map.entry(d.envelope().id(), (PostPublished) d.event()))
+                        .toList()),
+            d -> applyPost(d.envelope(), d.event()))
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   @Incoming("media-in")
@@ -91,34 +109,56 @@ public class ProjectionConsumers {
   }
 
   @Incoming("decisions-in")
-  public Uni<Void> decisions(Message<byte[]> message) {
-    return IncomingEvents.handle(
-        message,
-        (envelope, event) ->
-            switch (event) {
-              case PostRemoved removed -> store.apply(removed);
-              case PostRestored restored -> store.apply(restored);
-              case PostLabeled labeled -> store.apply(labeled);
-              case PostUnlabeled unlabeled -> store.apply(unlabeled);
-              case PostScreened screened -> store.apply(screened);
-              default -> Uni.createFrom().voidItem();
-            });
+  public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
+    return inOrder(
+            decoded(batch),
+            d -> d.event() instanceof PostScreened,
+            run -> store.applyScreened(run.stream().map(d -> (PostScreened) d.event()).toList()),
+            d -> applyDecision(d.event()))
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
+  /** Keys go into memory in log order; the rows and files of the shredded ones go after. */
   @Incoming("content-keys-in")
-  public Uni<Void> keys(Message<byte[]> message) {
-    return keys.apply(message)
-        .map(this::shredded)
-        .orElse(Uni.createFrom().voidItem())
-        .chain(() -> Uni.createFrom().completionStage(message.ack()));
+  public Uni<Void> keys(KafkaRecordBatch<String, byte[]> batch) {
+    List<UUID> shredded = new ArrayList<>();
+    for (var record : batch.getRecords()) {
+      keys.apply(record).ifPresent(shredded::add);
+    }
+    Uni<Void> done = store.purgeShredded(shredded);
+    for (UUID id : shredded) {
+      done = done.chain(() -> media.delete(id));
+    }
+    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
-  /** Whether the id was a post's or a media object's, what belonged to it goes. */
-  Uni<Void> shredded(java.util.UUID id) {
-    return store
-        .purge(id, List.of())
-        .chain(() -> store.purgeMedia(id))
-        .chain(() -> media.delete(id));
+  Uni<Void> applyDecision(AgoraEvent event) {
+    return switch (event) {
+      case PostRemoved removed -> store.apply(removed);
+      case PostRestored restored -> store.apply(restored);
+      case PostLabeled labeled -> store.apply(labeled);
+      case PostUnlabeled unlabeled -> store.apply(unlabeled);
+      case PostScreened screened -> store.apply(screened);
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+
+  private static List<IncomingEvents.Decoded> decoded(KafkaRecordBatch<String, byte[]> batch) {
+    return batch.getRecords().stream().map(IncomingEvents::read).flatMap(Optional::stream).toList();
+  }
+
+  private static Uni<Void> inOrder(
+      List<IncomingEvents.Decoded> events,
+      Predicate<IncomingEvents.Decoded> together,
+      Function<List<IncomingEvents.Decoded>, Uni<Void>> applyRun,
+      Function<IncomingEvents.Decoded, Uni<Void>> applyOne) {
+    Uni<Void> done = Uni.createFrom().voidItem();
+    for (var run : Runs.of(events, together)) {
+      done =
+          done.chain(
+              () -> together.test(run.get(0)) ? applyRun.apply(run) : applyOne.apply(run.get(0)));
+    }
+    return done;
   }
 
   Uni<Void> applyPost(EventEnvelope envelope, AgoraEvent event) {

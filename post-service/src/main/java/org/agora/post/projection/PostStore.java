@@ -2,9 +2,15 @@ package org.agora.post.projection;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,41 +38,80 @@ import org.agora.events.relationships.AccountUnblocked;
  */
 @ApplicationScoped
 public class PostStore {
+  // NOTE: one statement per post (a batch pipelines them in one transaction); the first revision
+  // and the media attachment are written only with a new row.
+  private static final String PUBLISHED =
+      """
+      with inserted as (
+        insert into stored_post (id, author_id, published_at, in_reply_to_id, language,
+          visibility, content_alg, content_nonce, content_ciphertext, media_ids)
+        values ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        on conflict (id) do nothing
+        returning id
+      ), revised as (
+        insert into post_revision (event_id, post_id, created_at, language, content_alg,
+          content_nonce, content_ciphertext)
+        select $1::uuid, id, $4, $6, $8, $9, $10 from inserted
+        on conflict (event_id) do nothing
+      )
+      update stored_media set post_id = $2
+      where id = any (string_to_array($11, ',')::uuid[]) and exists (select 1 from inserted)
+      """;
+
+  private static final String SCREENED = "update stored_post set held_at = $2 where id = $1";
+
+  private final Pool pool;
+
+  public PostStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** A published post, keyed by its event's id; one statement on the reactive pool. */
   public Uni<Void> apply(UUID eventId, PostPublished event) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        execute(
-                                session,
-                                "insert into stored_post (id, author_id, published_at,"
-                                    + " in_reply_to_id, language, visibility, content_alg,"
-                                    + " content_nonce, content_ciphertext, media_ids) values"
-                                    + " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                    + " on conflict (id) do nothing",
-                                event.postId().value(),
-                                event.authorId().value(),
-                                event.publishedAt(),
-                                event.inReplyToId() == null ? null : event.inReplyToId().value(),
-                                event.language(),
-                                event.visibility(),
-                                event.content().alg(),
-                                event.content().nonce(),
-                                event.content().ciphertext(),
-                                joined(event.mediaIds()))
-                            .chain(
-                                inserted ->
-                                    inserted == 0
-                                        ? Uni.createFrom().voidItem()
-                                        : revision(
-                                                session,
-                                                eventId,
-                                                event.postId().value(),
-                                                event.publishedAt(),
-                                                event.language(),
-                                                event.content())
-                                            .chain(() -> attach(session, event)))));
+    return pool.preparedQuery(PUBLISHED).execute(published(eventId, event)).replaceWithVoid();
+  }
+
+  /** Published posts in log order, in one transaction. */
+  public Uni<Void> applyPublished(List<Map.Entry<UUID, PostPublished>> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = events.stream().map(e -> published(e.getKey(), e.getValue())).toList();
+    return pool.withTransaction(c -> c.preparedQuery(PUBLISHED).executeBatch(rows))
+        .replaceWithVoid();
+  }
+
+  /** Screening verdicts in log order, in one transaction; the last verdict on a post stands. */
+  public Uni<Void> applyScreened(List<PostScreened> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows =
+        events.stream()
+            .map(e -> Tuple.of(e.postId().value(), e.cleared() ? null : at(e.screenedAt())))
+            .toList();
+    return pool.withTransaction(c -> c.preparedQuery(SCREENED).executeBatch(rows))
+        .replaceWithVoid();
+  }
+
+  private static Tuple published(UUID eventId, PostPublished event) {
+    return Tuple.from(
+        Arrays.asList(
+            eventId,
+            event.postId().value(),
+            event.authorId().value(),
+            at(event.publishedAt()),
+            event.inReplyToId() == null ? null : event.inReplyToId().value(),
+            event.language(),
+            event.visibility(),
+            event.content().alg(),
+            event.content().nonce(),
+            event.content().ciphertext(),
+            joined(event.mediaIds())));
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   public Uni<Void> apply(UUID eventId, PostEdited event) {
@@ -105,7 +150,7 @@ public class PostStore {
     return purge(event.postId().value(), event.mediaIds());
   }
 
-  /** Drops a post, its versions and its media rows; used for deletion and for shredded keys. */
+  /** Drops a post, its versions and its media rows. */
   public Uni<Void> purge(UUID postId, List<UUID> mediaIds) {
     return Panache.withTransaction(
         () ->
@@ -114,6 +159,32 @@ public class PostStore {
                     () -> StoredMedia.delete("postId = ?1 or id in ?2", postId, orNone(mediaIds)))
                 .chain(() -> StoredPost.delete("id", postId))
                 .replaceWithVoid());
+  }
+
+  /**
+   * Shredded keys, whether of posts or of media objects: whatever belonged to them goes, in one
+   * transaction (their files are removed by the caller).
+   */
+  public Uni<Void> purgeShredded(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Tuple shredded = Tuple.of(ids.toArray(UUID[]::new));
+    return pool.withTransaction(
+            c ->
+                c.preparedQuery("delete from post_revision where post_id = any ($1)")
+                    .execute(shredded)
+                    .chain(
+                        () ->
+                            c.preparedQuery(
+                                    "delete from stored_media where post_id = any ($1)"
+                                        + " or id = any ($1)")
+                                .execute(shredded))
+                    .chain(
+                        () ->
+                            c.preparedQuery("delete from stored_post where id = any ($1)")
+                                .execute(shredded)))
+        .replaceWithVoid();
   }
 
   /** A shredded media key: the media row goes (its file is removed by the caller). */
@@ -213,13 +284,7 @@ public class PostStore {
   }
 
   public Uni<Void> apply(PostScreened event) {
-    return Panache.withTransaction(
-            () ->
-                StoredPost.update(
-                    "heldAt = ?1 where id = ?2",
-                    event.cleared() ? null : event.screenedAt(),
-                    event.postId().value()))
-        .replaceWithVoid();
+    return applyScreened(List.of(event));
   }
 
   /** A restoration lifts a removal, and releases a post screening held (a moderator looked). */
@@ -325,19 +390,6 @@ public class PostStore {
             content.alg(),
             content.nonce(),
             content.ciphertext())
-        .replaceWithVoid();
-  }
-
-  private static Uni<Void> attach(
-      org.hibernate.reactive.mutiny.Mutiny.Session session, PostPublished event) {
-    if (event.mediaIds() == null) {
-      return Uni.createFrom().voidItem();
-    }
-    return execute(
-            session,
-            "update stored_media set post_id = ?1 where id in (?2)",
-            event.postId().value(),
-            event.mediaIds())
         .replaceWithVoid();
   }
 

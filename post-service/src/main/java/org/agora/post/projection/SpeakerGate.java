@@ -44,6 +44,30 @@ public class SpeakerGate {
       returning id
       """;
 
+  /** A speaker's standing, and whether a publish slot was taken (only when it may speak). */
+  public record Admission(Standing standing, boolean slotTaken) {}
+
+  // NOTE: both of the above in one round trip for a publish without media: the slot is taken
+  // only when the standing lets the account speak at $4.
+  private static final String ADMIT =
+      """
+      with standing as (
+        select s.account_id is not null as suspended, s.until,
+          exists (select 1 from account_pending p where p.account_id = a.id) as pending
+        from (select $1::uuid as id) a left join account_suspension s on s.account_id = a.id
+      ), pruned as (
+        delete from publish_record where author_id = $1 and published_at < $2
+      ), recent as (
+        select count(*) as n from publish_record where author_id = $1 and published_at >= $2
+      ), taken as (
+        insert into publish_record (id, author_id, published_at)
+        select $3, $1, $4 from recent, standing
+        where n < $5 and not pending and not (suspended and (until is null or until > $4))
+        returning id
+      )
+      select suspended, until, pending, exists (select 1 from taken) as taken from standing
+      """;
+
   private final Pool pool;
 
   public SpeakerGate(Pool pool) {
@@ -53,15 +77,26 @@ public class SpeakerGate {
   public Uni<Standing> standing(UUID account) {
     return pool.preparedQuery(STANDING)
         .execute(Tuple.of(account))
+        .map(rows -> standing(rows.iterator().next()));
+  }
+
+  /** {@link #standing} and {@link #takePublishSlot} at once; a slot only for who may speak. */
+  public Uni<Admission> admit(UUID author, Instant now, Instant since, long limit) {
+    return pool.preparedQuery(ADMIT)
+        .execute(Tuple.of(author, at(since), UUID.randomUUID(), at(now), limit))
         .map(
             rows -> {
               Row row = rows.iterator().next();
-              OffsetDateTime until = row.getOffsetDateTime("until");
-              return new Standing(
-                  row.getBoolean("suspended"),
-                  until == null ? null : until.toInstant(),
-                  row.getBoolean("pending"));
+              return new Admission(standing(row), row.getBoolean("taken"));
             });
+  }
+
+  private static Standing standing(Row row) {
+    OffsetDateTime until = row.getOffsetDateTime("until");
+    return new Standing(
+        row.getBoolean("suspended"),
+        until == null ? null : until.toInstant(),
+        row.getBoolean("pending"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.agora.kit.auth;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,11 +42,23 @@ public class SessionCutoffAugmentor implements SecurityIdentityAugmentor {
     } catch (RuntimeException e) {
       return false;
     }
-    Object sid = token.getClaim("sid");
+    Object sid = sessionId(token);
     return cutoffs.refuses(
         account,
         sid instanceof JsonString text ? text.getString() : sid == null ? null : sid.toString(),
         token.getTokenID(),
         token.getIssuedAtTime());
+  }
+
+  /**
+   * The {@code sid} claim. NOTE: {@code JsonWebToken.getClaim} throws and catches an exception for
+   * every claim name MicroProfile JWT does not list, on every request; the OIDC principal's own
+   * claims are read directly.
+   */
+  private static Object sessionId(JsonWebToken token) {
+    if (token instanceof OidcJwtCallerPrincipal principal) {
+      return principal.getClaims().getClaimValue("sid");
+    }
+    return token.getClaim("sid");
   }
 }
