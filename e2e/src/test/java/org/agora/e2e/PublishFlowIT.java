@@ -29,7 +29,7 @@ class PublishFlowIT {
   @Test
   void aVerifiedUserPublishesAndTheProfileTimelineShowsIt() {
     TestUser author = KeycloakTestRealm.verifiedUser("e2e");
-    String token = tokenThroughTheGateway(author);
+    String token = GatewayLogin.passwordGrant(author).getString("access_token");
     String text = "End to end " + System.nanoTime();
 
     String id =
@@ -131,20 +131,5 @@ class PublishFlowIT {
         .then()
         .statusCode(200)
         .body("issuer", equalTo(TestStack.gatewayUrl() + "/auth/realms/agora"));
-  }
-
-  private static String tokenThroughTheGateway(TestUser user) {
-    return given()
-        .contentType(ContentType.URLENC)
-        .formParam("grant_type", "password")
-        .formParam("client_id", KeycloakTestRealm.APP_CLIENT)
-        .formParam("scope", "openid")
-        .formParam("username", user.username())
-        .formParam("password", user.password())
-        .post("/auth/realms/agora/protocol/openid-connect/token")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("access_token");
   }
 }

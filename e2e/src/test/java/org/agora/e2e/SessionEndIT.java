@@ -34,9 +34,9 @@ class SessionEndIT {
   @Test
   void aLogoutInKeycloakEndsTheTokenInEveryServiceButNotTheOwnersOtherLogin() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_logout");
-    JsonPath login = login(user);
+    JsonPath login = GatewayLogin.passwordGrant(user);
     String token = login.getString("access_token");
-    String other = login(user).getString("access_token");
+    String other = GatewayLogin.passwordGrant(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
@@ -61,7 +61,7 @@ class SessionEndIT {
   @Test
   void aUserDisabledInKeycloakIsCutOffInEveryService() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_disabled");
-    String token = login(user).getString("access_token");
+    String token = GatewayLogin.passwordGrant(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
@@ -73,7 +73,7 @@ class SessionEndIT {
   @Test
   void anAccessTokenRevokedAtKeycloakIsRefusedInEveryService() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_revoked");
-    String token = login(user).getString("access_token");
+    String token = GatewayLogin.passwordGrant(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
@@ -136,20 +136,5 @@ class SessionEndIT {
         .statusCode(200)
         .extract()
         .path("id");
-  }
-
-  private static JsonPath login(TestUser user) {
-    return given()
-        .contentType(ContentType.URLENC)
-        .formParam("grant_type", "password")
-        .formParam("client_id", KeycloakTestRealm.APP_CLIENT)
-        .formParam("scope", "openid")
-        .formParam("username", user.username())
-        .formParam("password", user.password())
-        .post("/auth/realms/agora/protocol/openid-connect/token")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
   }
 }

@@ -31,7 +31,7 @@ public final class KeycloakCutoffs {
 
   /** A user event of {@code GET /admin/realms/{realm}/events}; failed attempts end nothing. */
   public Optional<SessionsEnded> userEvent(JsonNode event) {
-    Optional<AccountId> account = accountId(text(event, "userId"));
+    Optional<AccountId> account = SecurityEventTranslator.accountId(text(event, "userId"));
     if (account.isEmpty() || event.hasNonNull("error")) {
       return Optional.empty();
     }
@@ -125,16 +125,5 @@ public final class KeycloakCutoffs {
     return node.hasNonNull(field) && !node.get(field).asText().isEmpty()
         ? node.get(field).asText()
         : null;
-  }
-
-  private static Optional<AccountId> accountId(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new AccountId(UUID.fromString(value)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -111,7 +111,8 @@ public final class SecurityEventTranslator {
     return node.hasNonNull(field) ? node.get(field).asText() : null;
   }
 
-  private static Optional<AccountId> accountId(String value) {
+  /** A Keycloak user id as an account id; empty for none or for anything that is not a UUID. */
+  static Optional<AccountId> accountId(String value) {
     if (value == null) {
       return Optional.empty();
     }
