@@ -29,7 +29,7 @@ class PublishFlowIT {
   @Test
   void aVerifiedUserPublishesAndTheProfileTimelineShowsIt() {
     TestUser author = KeycloakTestRealm.verifiedUser("e2e");
-    String token = GatewayLogin.passwordGrant(author).getString("access_token");
+    String token = Logins.throughGateway(author).getString("access_token");
     String text = "End to end " + System.nanoTime();
 
     String id =

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Tokens are checked locally by every service, yet a login ended in Keycloak's own pages (a logout,
  * a revoked token, a user disabled by an administrator) stops working in every service within
  * seconds: identity's bridge turns Keycloak's event into a cut-off on {@code identity.sessions},
- * which every service follows. All calls go through the gateway.
+ * which every service follows. Every service is called through the gateway; logins are made at
+ * Keycloak itself, as the gateway limits logins per address.
  */
 class SessionEndIT {
   private static final Duration CUT_OFF_WITHIN = Duration.ofSeconds(10);
@@ -34,9 +35,9 @@ class SessionEndIT {
   @Test
   void aLogoutInKeycloakEndsTheTokenInEveryServiceButNotTheOwnersOtherLogin() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_logout");
-    JsonPath login = GatewayLogin.passwordGrant(user);
+    JsonPath login = Logins.atKeycloak(user);
     String token = login.getString("access_token");
-    String other = GatewayLogin.passwordGrant(user).getString("access_token");
+    String other = Logins.atKeycloak(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
@@ -61,7 +62,7 @@ class SessionEndIT {
   @Test
   void aUserDisabledInKeycloakIsCutOffInEveryService() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_disabled");
-    String token = GatewayLogin.passwordGrant(user).getString("access_token");
+    String token = Logins.atKeycloak(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
@@ -73,7 +74,7 @@ class SessionEndIT {
   @Test
   void anAccessTokenRevokedAtKeycloakIsRefusedInEveryService() {
     TestUser user = KeycloakTestRealm.verifiedUser("e2e_revoked");
-    String token = GatewayLogin.passwordGrant(user).getString("access_token");
+    String token = Logins.atKeycloak(user).getString("access_token");
     String post = publish(token);
     assertServes(token, post);
 
