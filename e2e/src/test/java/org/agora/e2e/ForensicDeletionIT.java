@@ -138,8 +138,9 @@ class ForensicDeletionIT {
         .pollInterval(Duration.ofSeconds(15))
         .untilAsserted(
             () -> {
-              // NOTE: a compacted segment rolls only on a write after segment.ms, so keep writing.
-              publish(token, "traffic " + System.nanoTime(), null);
+              // NOTE: a compacted segment rolls only on a write after segment.ms, so keep writing;
+              // with a fresh token each time, as the wait may outlast an access token's life.
+              publish(author.accessToken(), "traffic " + System.nanoTime(), null);
               profileTraffic();
               var found = RawBytes.find(disks, gone);
               found.forEach((what, files) -> assertThat(files).as(what + " still in").isEmpty());
