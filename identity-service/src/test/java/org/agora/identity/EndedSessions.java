@@ -1,5 +1,8 @@
 package org.agora.identity;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -48,6 +51,20 @@ public final class EndedSessions {
 
   public static Predicate<SessionsEnded> token(String tokenId, String reason) {
     return e -> tokenId.equals(e.tokenId()) && reason.equals(e.reason());
+  }
+
+  /** Waits until identity refuses {@code token} with 401, as a cut-off makes it. */
+  public static void awaitRefused(String token, Duration within) {
+    await()
+        .atMost(within)
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/v1/accounts/verify_credentials")
+                    .then()
+                    .statusCode(401));
   }
 
   private static SessionsEnded decode(byte[] value) {

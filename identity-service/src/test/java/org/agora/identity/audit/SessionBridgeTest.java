@@ -2,7 +2,6 @@ package org.agora.identity.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,16 +151,7 @@ class SessionBridgeTest {
   }
 
   private static void awaitRefused(String token) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/accounts/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    EndedSessions.awaitRefused(token, Duration.ofSeconds(10));
   }
 
   private static JsonNode claims(String token) throws Exception {

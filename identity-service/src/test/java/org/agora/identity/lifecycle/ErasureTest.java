@@ -3,7 +3,6 @@ package org.agora.identity.lifecycle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -98,16 +97,7 @@ class ErasureTest {
     // The token from before the erasure is cut off through identity.sessions.
     assertThat(EndedSessions.of(user.id(), EndedSessions.allBefore(SessionsEnded.REASON_ERASED)))
         .isNotEmpty();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/accounts/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    EndedSessions.awaitRefused(token, Duration.ofSeconds(10));
     given().get("/api/v1/accounts/" + user.id()).then().statusCode(404);
     given()
         .queryParam("acct", user.username())

@@ -59,16 +59,7 @@ class SuspensionTest {
         EndedSessions.of(user.id(), EndedSessions.allBefore(SessionsEnded.REASON_SUSPENDED));
     assertThat(cutoffs).isNotEmpty();
     assertThat(cutoffs.getFirst().endedAt()).isBefore(Instant.now());
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/accounts/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    EndedSessions.awaitRefused(token, WAIT);
     // NOTE: another identity-service on the stack (its own database) applies the decision too,
     // once per instance; a redelivery adds nothing.
     var once = suspensionsOf(user, 2);

@@ -68,16 +68,7 @@ class AccountRejectionTest {
     given().get("/api/v1/accounts/" + id).then().statusCode(404);
     assertThat(EndedSessions.of(id, EndedSessions.allBefore(SessionsEnded.REASON_REJECTED)))
         .isNotEmpty();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(token)
-                    .get("/api/v1/accounts/verify_credentials")
-                    .then()
-                    .statusCode(401));
+    EndedSessions.awaitRefused(token, Duration.ofSeconds(10));
 
     var events =
         KafkaTopicProbe.records(
