@@ -73,21 +73,24 @@ public class ModerationProjector {
   private Uni<Void> applyPost(SqlClient conn, UUID eventId, Object event) {
     return switch (event) {
       case PostPublished p ->
-          run(
-                  conn,
-                  "insert into moderated_post (post_id, author_id, published_at, language,"
-                      + " content_alg, content_nonce, content_ciphertext) values ($1, $2, $3, $4,"
-                      + " $5, $6, $7) on conflict (post_id) do nothing",
-                  p.postId().value(),
-                  p.authorId().value(),
-                  ts(p.publishedAt()),
-                  p.language(),
-                  p.content().alg(),
-                  p.content().nonce(),
-                  p.content().ciphertext())
+          lockPost(conn, p.postId())
+              .chain(
+                  () ->
+                      run(
+                          conn,
+                          "insert into moderated_post (post_id, author_id, published_at, language,"
+                              + " content_alg, content_nonce, content_ciphertext) values ($1, $2, $3, $4,"
+                              + " $5, $6, $7) on conflict (post_id) do nothing",
+                          p.postId().value(),
+                          p.authorId().value(),
+                          ts(p.publishedAt()),
+                          p.language(),
+                          p.content().alg(),
+                          p.content().nonce(),
+                          p.content().ciphertext()))
               .chain(() -> revision(conn, eventId, p.postId(), p.publishedAt(), p.content()))
               // NOTE: a hold can be read before the post (another consumer); it gets its author
-              // now.
+              // now. Both take the post's lock first, so one of them sees the other's row.
               .chain(
                   () ->
                       run(
@@ -295,6 +298,20 @@ public class ModerationProjector {
         .replaceWithVoid();
   }
 
+  /**
+   * Serialises, per post, the posts consumer and the decisions consumer, which run concurrently:
+   * without it a hold read before its post is committed, and the post's "fill in the author" run
+   * before the hold is committed, each miss the other, and the queue item stays without author.
+   */
+  private static Uni<Void> lockPost(SqlClient conn, PostId post) {
+    UUID id = post.value();
+    return run(
+            conn,
+            "select pg_advisory_xact_lock($1)",
+            id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+        .replaceWithVoid();
+  }
+
   // --- moderation.decisions -------------------------------------------------------------------
 
   /** A held post enters the queue as an automated item (author from the posts projection). */
@@ -311,10 +328,14 @@ public class ModerationProjector {
                     first ->
                         !first
                             ? Uni.createFrom().voidItem()
-                            : run(
-                                    conn,
-                                    "select author_id from moderated_post where post_id = $1",
-                                    event.postId().value())
+                            : lockPost(conn, event.postId())
+                                .chain(
+                                    () ->
+                                        run(
+                                            conn,
+                                            "select author_id from moderated_post where post_id"
+                                                + " = $1",
+                                            event.postId().value()))
                                 .chain(
                                     rows -> {
                                       // NOTE: null when the post is not projected yet; filled
