@@ -1,6 +1,7 @@
 package org.agora.post;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,8 +111,40 @@ class SessionCutoffTest {
                     .replace(user.id(), victim.id())
                     .getBytes(StandardCharsets.UTF_8));
 
+    upload(token).then().statusCode(200);
+    // NOTE: the genuine token is now in the verified-token cache; the forgery is not.
     upload(parts[0] + "." + forgedPayload + "." + parts[2]).then().statusCode(401);
     upload(token).then().statusCode(200);
+  }
+
+  @Test
+  void aVerifiedTokenIsServedFromTheCacheAndStillEndsWithItsSession() throws IOException {
+    TestUser user = KeycloakTestRealm.verifiedUser("cached");
+    String token = user.accessToken();
+    upload(token).then().statusCode(200);
+    double hits = cacheHits();
+    upload(token).then().statusCode(200);
+    upload(token).then().statusCode(200);
+    assertThat(cacheHits()).isGreaterThanOrEqualTo(hits + 2);
+
+    cutOff(
+        SessionsEnded.session(
+            account(token),
+            claims(token).path("sid").asText(),
+            Instant.now(),
+            SessionsEnded.REASON_LOGOUT));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> upload(token).then().statusCode(401));
+  }
+
+  private static double cacheHits() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("agora_tokens_cache_lookups_total{") && l.contains("\"hit\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static void cutOff(SessionsEnded ended) {
