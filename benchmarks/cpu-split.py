@@ -4,7 +4,7 @@ of the stack while it ran: where the cores went decides which part to make cheap
 
 Two splits are printed: over the whole command (set-up included: creating users, logging in, JIT
 warm-up of Maven and Gatling), and over Gatling's injection alone, from its "Simulation ...
-started" line to its "Simulation ... completed" line (warm-up, measured window and drain), which
+started" line to its "Parsing log file(s)" line (warm-up, measured window and drain), which
 is what the load itself cost.
 
 usage: benchmarks/cpu-split.py <command> [args...]
@@ -99,7 +99,7 @@ def main():
             sys.stdout.flush()
             if "Simulation " in line and " started" in line and "start" not in window:
                 window["start"] = (snapshot(), time.monotonic(), machine_busy())
-            elif "Simulation " in line and " completed in " in line and "start" in window:
+            elif line.startswith("Parsing log file") and "start" in window and "end" not in window:
                 window["end"] = (snapshot(), time.monotonic(), machine_busy())
         status = run.wait()
     wall = time.monotonic() - start

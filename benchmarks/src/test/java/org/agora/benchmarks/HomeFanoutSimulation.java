@@ -23,21 +23,30 @@ import java.time.Duration;
  * following every author), so the timeline fans each cleared post out to that many homes. The
  * fan-out of one post commits in one transaction, so one follower seeing it means all do: one post
  * in {@code -DsampleEvery} (10) is followed until a random follower's home lists it (group {@code
- * publish to home}, polled every {@code -DpollMillis} ms, 20); the others are only published, so
- * the polling does not add load of its own beyond that sample. The server side measures every post:
- * {@code agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics.
+ * publish to home}, polled every {@code -DpollMillis} ms (20) for the first {@code
+ * -DfastPollMillis} (500), then every {@code -DslowPollMillis} (100)); the others are only
+ * published, so the polling adds little load of its own beyond that sample, and less when the stack
+ * falls behind. The server side measures every post: {@code
+ * agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics.
  */
 public class HomeFanoutSimulation extends Simulation {
   private final BenchSettings settings = BenchSettings.read(200, 50);
   private final int followers = Integer.getInteger("followers", 100);
   private final int sampleEvery = Integer.getInteger("sampleEvery", 10);
   private final Duration poll = Duration.ofMillis(Long.getLong("pollMillis", 20));
+  // NOTE: a sample that is late is polled less often, so an overloaded stack is not loaded further
+  // by its own measurement: every pollMillis for the first fastPollMillis, then every
+  // slowPollMillis (the resolution of latencies past fastPollMillis).
+  private final long fastPolls =
+      Long.getLong("fastPollMillis", 500) / Math.max(1, Long.getLong("pollMillis", 20));
+  private final Duration slowPoll = Duration.ofMillis(Long.getLong("slowPollMillis", 100));
   private final Duration visibleTimeout = Duration.ofSeconds(Long.getLong("visibleTimeout", 30));
 
   {
     System.out.printf(
-        "HomeFanoutSimulation: %s followers=%d sampleEvery=%d pollMillis=%d%n",
-        settings, followers, sampleEvery, poll.toMillis());
+        "HomeFanoutSimulation: %s followers=%d sampleEvery=%d pollMillis=%d (for %d polls, then"
+            + " %d)%n",
+        settings, followers, sampleEvery, poll.toMillis(), fastPolls, slowPoll.toMillis());
     HomeNetwork network = HomeNetwork.create(settings, followers);
     double sampled = settings.rate() / sampleEvery;
     double unsampled = settings.rate() - sampled;
@@ -75,12 +84,16 @@ public class HomeFanoutSimulation extends Simulation {
                     exec(session ->
                             session
                                 .set("visible", false)
+                                .set("polls", 0)
                                 .set(
                                     "justBefore",
                                     PublishToVisibleSimulation.predecessor(
                                         session.getString("postId"))))
                         .asLongAsDuring(session -> !session.getBoolean("visible"), visibleTimeout)
-                        .on(pause(poll).exec(readHome()))
+                        .on(
+                            pause(session -> session.getInt("polls") < fastPolls ? poll : slowPoll)
+                                .exec(session -> session.set("polls", session.getInt("polls") + 1))
+                                .exec(readHome()))
                         .doIf(session -> !session.getBoolean("visible"))
                         .then(exec(session -> session.markAsFailed()))));
   }

@@ -295,7 +295,9 @@ class AccountStatusesResourceTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> statuses(author).getList("id").size() >= count);
+        // NOTE: until the author's account is projected the profile is a 404; keep asking.
+        .untilAsserted(
+            () -> assertThat(statuses(author).getList("id")).hasSizeGreaterThanOrEqualTo(count));
     return statuses(author);
   }
 

@@ -2,6 +2,7 @@ package org.agora.identity.lifecycle;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,9 +19,9 @@ import org.agora.identity.messaging.graph.IdentityLog;
 import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.identity.projection.ProjectedAccount;
+import org.agora.kit.messaging.CloudEventMessages;
 import org.agora.kit.messaging.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -60,18 +61,37 @@ public class Suspensions {
     this.notices = notices;
   }
 
+  /**
+   * Account decisions, in log order. NOTE: the topic carries every post's screening verdict too
+   * (hundreds a second); they come in batches and only the account decisions are decoded.
+   */
   @Incoming("decisions-in")
-  public Uni<Void> decisions(Message<byte[]> message) {
-    return IncomingEvents.handle(
-        message,
-        (envelope, event) ->
-            switch (event) {
-              case AccountSuspensionDecided decided -> suspend(decided);
-              case AccountReinstatementDecided decided ->
-                  reinstate(decided.accountId(), decided.decisionId(), false);
-              default -> Uni.createFrom().voidItem();
-            });
+  public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
+    Uni<Void> done = Uni.createFrom().voidItem();
+    for (var record : batch.getRecords()) {
+      var type = CloudEventMessages.envelope(record).map(EventEnvelope::type).orElse(null);
+      if (!ACCOUNT_DECISIONS.contains(type)) {
+        continue;
+      }
+      done =
+          done.chain(
+              () ->
+                  IncomingEvents.read(record)
+                      .map(
+                          decoded ->
+                              switch (decoded.event()) {
+                                case AccountSuspensionDecided decided -> suspend(decided);
+                                case AccountReinstatementDecided decided ->
+                                    reinstate(decided.accountId(), decided.decisionId(), false);
+                                default -> Uni.createFrom().<Void>voidItem();
+                              })
+                      .orElse(Uni.createFrom().voidItem()));
+    }
+    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
+
+  private static final java.util.Set<String> ACCOUNT_DECISIONS =
+      java.util.Set.of(AccountSuspensionDecided.TYPE, AccountReinstatementDecided.TYPE);
 
   public Uni<Void> suspend(AccountSuspensionDecided decided) {
     AccountId account = decided.accountId();

@@ -56,10 +56,18 @@ public class ProjectionConsumers {
     return projector.applyPosts(events).chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
+  /** Decisions in log order; NOTE: batched, as every post's screening verdict passes here. */
   @Incoming("decisions-projection")
-  public Uni<Void> decisions(Message<byte[]> message) {
-    return IncomingEvents.handle(
-        message, (envelope, event) -> projector.apply(envelope.id(), event));
+  public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
+    Uni<Void> done = Uni.createFrom().voidItem();
+    for (KafkaRecord<String, byte[]> record : batch) {
+      var decoded = IncomingEvents.read(record);
+      if (decoded.isPresent()) {
+        var d = decoded.get();
+        done = done.chain(() -> projector.apply(d.envelope().id(), d.event()));
+      }
+    }
+    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   @Incoming("reports-projection")

@@ -112,24 +112,28 @@ public class TimelineQueries {
               List<Object> params = new ArrayList<>(List.of(owner, page.limit(), candidates));
               String homeRange = range("h.post_id", page, params);
               String pullRange = range("q.id", page, params);
+              // NOTE: each candidate is looked up on its own (lateral): with a join the one
+              // generic plan merged the candidates against the whole post_moderation index when
+              // paging forwards (min_id), thousands of buffers for one new post.
               String sql =
-                  "select "
-                      + COLUMNS
-                      + " from %1$s.post p join %1$s.post_moderation m on m.post_id = p.id"
-                      + " left join %1$s.account a on a.id = p.author_id"
-                      + " where p.id in ("
-                      + "(select h.post_id from %1$s.home_entry h where h.owner_id = $1"
+                  "select x.* from ("
+                      + "(select h.post_id as id from %1$s.home_entry h where h.owner_id = $1"
                       + homeRange
                       + order("h.post_id", page)
-                      + " limit $3) union all"
+                      + " limit $3) union"
                       + " (select q.id from %1$s.follow f join %1$s.post q"
                       + " on q.author_id = f.followed_id and q.fanout = 'pull'"
                       + " where f.follower_id = $1"
                       + pullRange
                       + order("q.id", page)
-                      + " limit $3)) and "
+                      + " limit $3)) c cross join lateral (select "
+                      + COLUMNS
+                      + " from %1$s.post p join %1$s.post_moderation m on m.post_id = p.id"
+                      + " left join %1$s.account a on a.id = p.author_id"
+                      + " where p.id = c.id and "
                       + VISIBLE
-                      + order("p.id", page)
+                      + ") x"
+                      + order("x.id", page)
                       + " limit $2";
               return pool.preparedQuery(sql.formatted(s))
                   .execute(args(params.toArray()))
