@@ -37,16 +37,9 @@ class SessionCutoffTest {
     String other = user.accessToken();
     upload(ended).then().statusCode(200);
 
-    cutOff(
-        SessionsEnded.session(
-            account(ended),
-            claims(ended).path("sid").asText(),
-            Instant.now(),
-            SessionsEnded.REASON_LOGOUT));
+    logOut(account(ended), ended);
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> upload(ended).then().statusCode(401));
+    awaitRefused(ended);
     upload(other).then().statusCode(200);
   }
 
@@ -59,9 +52,7 @@ class SessionCutoffTest {
 
     cutOff(SessionsEnded.allBefore(account(first), Instant.now(), SessionsEnded.REASON_SUSPENDED));
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> upload(first).then().statusCode(401));
+    awaitRefused(first);
     upload(second)
         .then()
         .statusCode(401)
@@ -78,22 +69,11 @@ class SessionCutoffTest {
     TestUser stranger = KeycloakTestRealm.verifiedUser("stranger");
     String marker = stranger.accessToken();
 
-    cutOff(
-        SessionsEnded.session(
-            account(marker),
-            claims(token).path("sid").asText(),
-            Instant.now(),
-            SessionsEnded.REASON_LOGOUT));
-    cutOff(
-        SessionsEnded.session(
-            account(marker),
-            claims(marker).path("sid").asText(),
-            Instant.now(),
-            SessionsEnded.REASON_LOGOUT));
+    // NOTE: the bystander's session id, named under the stranger's account.
+    logOut(account(marker), token);
+    logOut(account(marker), marker);
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> upload(marker).then().statusCode(401));
+    awaitRefused(marker);
     upload(token).then().statusCode(200);
   }
 
@@ -127,12 +107,21 @@ class SessionCutoffTest {
     upload(token).then().statusCode(200);
     assertThat(cacheHits()).isGreaterThanOrEqualTo(hits + 2);
 
+    logOut(account(token), token);
+    awaitRefused(token);
+  }
+
+  /** Appends a logout of the session {@code token} belongs to, named under {@code account}. */
+  private static void logOut(AccountId account, String token) throws IOException {
     cutOff(
         SessionsEnded.session(
-            account(token),
+            account,
             claims(token).path("sid").asText(),
             Instant.now(),
             SessionsEnded.REASON_LOGOUT));
+  }
+
+  private static void awaitRefused(String token) {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> upload(token).then().statusCode(401));

@@ -71,30 +71,12 @@ class SessionCutoffsTest {
     cutoffs.apply(SessionsEnded.allBefore(ALICE, old, SessionsEnded.REASON_SUSPENDED));
     assertThat(cutoffs.size()).as("too old to name a live token").isZero();
 
-    Instant[] clock = {NOW};
-    SessionCutoffs aging =
-        new SessionCutoffs(
-            new Clock() {
-              @Override
-              public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-              }
-
-              @Override
-              public Clock withZone(java.time.ZoneId zone) {
-                return this;
-              }
-
-              @Override
-              public Instant instant() {
-                return clock[0];
-              }
-            },
-            Duration.ofDays(33));
+    MovableClock clock = new MovableClock(NOW);
+    SessionCutoffs aging = new SessionCutoffs(clock, Duration.ofDays(33));
     aging.apply(SessionsEnded.session(BOB, "s1", NOW, SessionsEnded.REASON_LOGOUT));
     aging.prune();
     assertThat(aging.size()).isEqualTo(1);
-    clock[0] = NOW.plus(Duration.ofDays(34));
+    clock.now = NOW.plus(Duration.ofDays(34));
     aging.prune();
     assertThat(aging.size()).isZero();
   }

@@ -5,34 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class VerifiedTokensTest {
   private static final Instant T0 = Instant.parse("2026-11-30T08:00:00Z");
-
-  /** A clock the test moves. */
-  private static final class Hands extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static SecurityIdentity identity(String name) {
     return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).build();
@@ -40,7 +18,7 @@ class VerifiedTokensTest {
 
   @Test
   void aVerifiedTokenIsFoundByItsExactTextOnly() {
-    var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), new Hands());
+    var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), new MovableClock(T0));
     tokens.remember("header.payload.signature", identity("ann"), T0.plusSeconds(300));
 
     assertThat(tokens.find("header.payload.signature"))
@@ -51,7 +29,7 @@ class VerifiedTokensTest {
 
   @Test
   void anEntryEndsWhenTheTokenExpires() {
-    var clock = new Hands();
+    var clock = new MovableClock(T0);
     var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), clock);
     tokens.remember("t", identity("ann"), T0.plusSeconds(60));
 
@@ -63,7 +41,7 @@ class VerifiedTokensTest {
 
   @Test
   void anEntryLivesAtMostMaxAgeEvenIfTheTokenLivesLonger() {
-    var clock = new Hands();
+    var clock = new MovableClock(T0);
     var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), clock);
     tokens.remember("t", identity("ann"), T0.plus(Duration.ofHours(10)));
 
@@ -75,7 +53,7 @@ class VerifiedTokensTest {
 
   @Test
   void anAlreadyExpiredTokenIsNotKept() {
-    var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), new Hands());
+    var tokens = new VerifiedTokens(16, Duration.ofMinutes(5), new MovableClock(T0));
     tokens.remember("t", identity("ann"), T0.minusSeconds(1));
     assertThat(tokens.find("t")).isEmpty();
     assertThat(tokens.size()).isZero();
@@ -83,13 +61,13 @@ class VerifiedTokensTest {
 
   @Test
   void theCacheIsBoundedAndSizeZeroTurnsItOff() {
-    var bounded = new VerifiedTokens(8, Duration.ofMinutes(5), new Hands());
+    var bounded = new VerifiedTokens(8, Duration.ofMinutes(5), new MovableClock(T0));
     for (int i = 0; i < 100; i++) {
       bounded.remember("t" + i, identity("u" + i), T0.plusSeconds(300));
     }
     assertThat(bounded.size()).isLessThanOrEqualTo(8);
 
-    var off = new VerifiedTokens(0, Duration.ofMinutes(5), new Hands());
+    var off = new VerifiedTokens(0, Duration.ofMinutes(5), new MovableClock(T0));
     off.remember("t", identity("ann"), T0.plusSeconds(300));
     assertThat(off.find("t")).isEmpty();
   }
