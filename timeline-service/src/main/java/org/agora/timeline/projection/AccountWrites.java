@@ -116,7 +116,9 @@ public class AccountWrites {
     return Sql.each(
         List.of(
             "insert into %1$s.erased_account (id) values ($1) on conflict do nothing",
-            "delete from %1$s.home_entry where owner_id = $1 or author_id = $1",
+            "delete from %1$s.home_entry where owner_id = $1",
+            "delete from %1$s.home_entry h using %1$s.post p"
+                + " where h.post_id = p.id and p.author_id = $1",
             "delete from %1$s.post_moderation m using %1$s.post p"
                 + " where m.post_id = p.id and p.author_id = $1",
             "delete from %1$s.post where author_id = $1",

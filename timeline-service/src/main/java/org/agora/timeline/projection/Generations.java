@@ -298,9 +298,8 @@ public class Generations {
         create index on %1$s.block (blocked_id);
         create table %1$s.home_entry (
           owner_id uuid not null, post_id uuid not null, author_id uuid not null,
-          primary key (owner_id, post_id));
+          primary key (owner_id, post_id) include (author_id));
         create index on %1$s.home_entry (post_id);
-        create index on %1$s.home_entry (owner_id, author_id);
         create table %1$s.applied_offset (
           topic text not null, partition int not null, next_offset bigint not null,
           primary key (topic, partition));
