@@ -3,6 +3,7 @@ package org.agora.kit.auth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -131,6 +132,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
   static class Producer {
     @Produces
     @Singleton
+    @Startup
     VerifiedTokens verifiedTokens(
         @ConfigProperty(name = "agora.tokens.cache-size", defaultValue = "4096") int size,
         @ConfigProperty(name = "agora.tokens.cache-max-age", defaultValue = "PT5M")
