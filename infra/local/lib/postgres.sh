@@ -40,7 +40,11 @@ pg_cluster_start() {
   version=$(pg_version)
   port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" { print $3 }')
   [[ $port == "$PG_PORT" ]] || die "PostgreSQL $version/main listens on port $port, the services expect $PG_PORT"
-  if pg_running; then
+  if pg_configure "$version" && pg_running; then
+    say "restarting postgresql $version/main for the stack's settings (infra/local/postgres/agora.conf)"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main restart 9>&- ||
+      { show_log_tail "$(pg_log_path)"; die "pg_ctlcluster $version main restart failed"; }
+  elif pg_running; then
     say "postgresql $version/main is already running"
   else
     say "starting postgresql $version/main"
@@ -48,6 +52,14 @@ pg_cluster_start() {
       { show_log_tail "$(pg_log_path)"; die "pg_ctlcluster $version main start failed"; }
   fi
   wait_until "postgresql" 30 "" "" "$(pg_log_path)" pg_accepts
+}
+
+# Installs the stack's server settings into the cluster's conf.d; succeeds when they changed.
+pg_configure() { # version
+  local target=/etc/postgresql/$1/main/conf.d/agora.conf
+  cmp -s "$AGORA_INFRA/postgres/agora.conf" "$target" && return 1
+  install -D -m 644 -o postgres -g postgres "$AGORA_INFRA/postgres/agora.conf" "$target" ||
+    die "could not install $target"
 }
 
 pg_start() {

@@ -70,7 +70,7 @@ svc_start() { # service
     AGORA_MEDIA_DIR="$AGORA_STATE/media" \
     AGORA_API_CLIENT_SECRET=local-only-agora-api-secret \
     $(grep -E '^[A-Z_]+=' "$SECRETS_FILE") \
-    java -Xms64m -Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError ${AGORA_SERVICE_JAVA_OPTS:-} \
+    java -Xms64m -Xmx512m ${AGORA_SERVICE_GC:--XX:+UseParallelGC} -XX:+ExitOnOutOfMemoryError ${AGORA_SERVICE_JAVA_OPTS:-} \
       -jar "$(svc_jar "$svc")"
 }
 

@@ -24,29 +24,38 @@ import java.time.Duration;
  * fan-out of one post commits in one transaction, so one follower seeing it means all do: one post
  * in {@code -DsampleEvery} (10) is followed until a random follower's home lists it (group {@code
  * publish to home}, polled every {@code -DpollMillis} ms (20) for the first {@code
- * -DfastPollMillis} (500), then every {@code -DslowPollMillis} (100)); the others are only
- * published, so the polling adds little load of its own beyond that sample, and less when the stack
- * falls behind. The server side measures every post: {@code
- * agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics.
+ * -DfastPollMillis} (500), then after {@code -DslowPollMillis} (100), twice that, and so on up to
+ * {@code -DmaxPollMillis} (1000)); the others are only published, so the polling adds little load
+ * of its own beyond that sample, and less when the stack falls behind. The server side measures
+ * every post: {@code agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics.
  */
 public class HomeFanoutSimulation extends Simulation {
   private final BenchSettings settings = BenchSettings.read(200, 50);
   private final int followers = Integer.getInteger("followers", 100);
   private final int sampleEvery = Integer.getInteger("sampleEvery", 10);
   private final Duration poll = Duration.ofMillis(Long.getLong("pollMillis", 20));
-  // NOTE: a sample that is late is polled less often, so an overloaded stack is not loaded further
-  // by its own measurement: every pollMillis for the first fastPollMillis, then every
-  // slowPollMillis (the resolution of latencies past fastPollMillis).
+  // NOTE: a sample that is late is polled less and less often, so an overloaded stack is not
+  // loaded further by its own measurement: every pollMillis for the first fastPollMillis, then
+  // with pauses doubling from slowPollMillis to maxPollMillis (the resolution of latencies past
+  // fastPollMillis). With a fixed 100 ms, a stack 5 s behind at 200 posts/s drew some 1,000 home
+  // reads a second from the samples alone, and a run that fell behind never caught up.
   private final long fastPolls =
       Long.getLong("fastPollMillis", 500) / Math.max(1, Long.getLong("pollMillis", 20));
   private final Duration slowPoll = Duration.ofMillis(Long.getLong("slowPollMillis", 100));
+  private final Duration maxPoll = Duration.ofMillis(Long.getLong("maxPollMillis", 1000));
   private final Duration visibleTimeout = Duration.ofSeconds(Long.getLong("visibleTimeout", 30));
 
   {
     System.out.printf(
         "HomeFanoutSimulation: %s followers=%d sampleEvery=%d pollMillis=%d (for %d polls, then"
-            + " %d)%n",
-        settings, followers, sampleEvery, poll.toMillis(), fastPolls, slowPoll.toMillis());
+            + " %d doubling up to %d)%n",
+        settings,
+        followers,
+        sampleEvery,
+        poll.toMillis(),
+        fastPolls,
+        slowPoll.toMillis(),
+        maxPoll.toMillis());
     HomeNetwork network = HomeNetwork.create(settings, followers);
     double sampled = settings.rate() / sampleEvery;
     double unsampled = settings.rate() - sampled;
@@ -91,11 +100,20 @@ public class HomeFanoutSimulation extends Simulation {
                                         session.getString("postId"))))
                         .asLongAsDuring(session -> !session.getBoolean("visible"), visibleTimeout)
                         .on(
-                            pause(session -> session.getInt("polls") < fastPolls ? poll : slowPoll)
+                            pause(session -> pauseAfter(session.getInt("polls")))
                                 .exec(session -> session.set("polls", session.getInt("polls") + 1))
                                 .exec(readHome()))
                         .doIf(session -> !session.getBoolean("visible"))
                         .then(exec(session -> session.markAsFailed()))));
+  }
+
+  /** The pause before the next poll, after {@code polls} polls. */
+  Duration pauseAfter(int polls) {
+    if (polls < fastPolls) {
+      return poll;
+    }
+    long doublings = Math.min(20, polls - fastPolls);
+    return Duration.ofMillis(Math.min(maxPoll.toMillis(), slowPoll.toMillis() << doublings));
   }
 
   private ChainBuilder readHome() {

@@ -221,17 +221,18 @@ public class PostWrites {
    * Copies each post that is now both projected and cleared into its author's home and, for authors
    * at or below the follower threshold, into every follower's (push). Larger authors' posts are
    * marked {@code pull} and merged in when a home timeline is read. The mode is decided once per
-   * post, at its first fan-out.
+   * post, at its first fan-out. NOTE: the follower count is looked up by key for each post; as a
+   * join, the one generic plan hashed the whole follower-count table on every call.
    */
   Uni<Void> fanOut(SqlConnection conn, String s, UUID[] ids, BatchContext ctx) {
     String sql =
         """
         with eligible as (
           select p.id, p.author_id, p.published_at, p.fanout is null as first,
-            coalesce(p.fanout, case when coalesce(c.n, 0) <= $2 then 'push' else 'pull' end) as mode
+            coalesce(p.fanout, case when coalesce((select c.n from %1$s.follower_count c
+              where c.account_id = p.author_id), 0) <= $2 then 'push' else 'pull' end) as mode
           from %1$s.post p
           join %1$s.post_moderation m on m.post_id = p.id
-          left join %1$s.follower_count c on c.account_id = p.author_id
           where p.id = any($1) and m.verdict = 'cleared' and m.removed_at is null
         ), marked as (
           update %1$s.post p set fanout = e.mode from eligible e where p.id = e.id and e.first
