@@ -110,6 +110,13 @@ class HomeTimelineTest {
     PostFeed.decide(
         new PostRestored(UUID.randomUUID(), removed.postId(), Instant.now()), removed.postId());
     awaitHome(two, kept.postId().toString(), removed.postId().toString());
+
+    // A re-screening that holds a post already fanned out takes it off every home.
+    PostFeed.screen(kept, PostScreened.HELD);
+    for (Reader r : List.of(one, two)) {
+      awaitHome(r, removed.postId().toString());
+    }
+    assertThat(entries(kept.postId().value())).isZero();
   }
 
   @Test

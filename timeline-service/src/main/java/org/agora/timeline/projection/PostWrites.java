@@ -150,10 +150,28 @@ public class PostWrites {
         where h.post_id = m.post_id and m.post_id = any($1) and m.verdict <> 'cleared'
         """
             .formatted(s);
+    // NOTE: a cleared verdict never takes entries out, and only a cleared one can fan a post out:
+    // a verdict newer than this batch's is already in the table and was applied when it came.
+    UUID[] held =
+        latest.values().stream()
+            .filter(e -> !e.cleared())
+            .map(e -> e.postId().value())
+            .toArray(UUID[]::new);
+    UUID[] cleared =
+        latest.values().stream()
+            .filter(PostScreened::cleared)
+            .map(e -> e.postId().value())
+            .toArray(UUID[]::new);
     return conn.preparedQuery(upsert)
         .execute(args(id, verdict, screenedAt))
-        .chain(() -> conn.preparedQuery(unshow).execute(args((Object) id)))
-        .chain(() -> fanOut(conn, s, id, ctx));
+        .chain(
+            () ->
+                held.length == 0
+                    ? Uni.createFrom().voidItem()
+                    : conn.preparedQuery(unshow).execute(args((Object) held)).replaceWithVoid())
+        .chain(
+            () ->
+                cleared.length == 0 ? Uni.createFrom().voidItem() : fanOut(conn, s, cleared, ctx));
   }
 
   Uni<Void> remove(SqlConnection conn, String s, List<PostRemoved> events) {

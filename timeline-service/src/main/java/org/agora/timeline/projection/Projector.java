@@ -122,6 +122,17 @@ public class Projector {
   }
 
   /**
+   * The serving generation, its pointer share-locked, then the generation's write lock, in one
+   * round trip: the row lock is taken inside the CTE, before the outer select asks for the write
+   * lock of the generation it names (after a switch that committed meanwhile, the new one).
+   */
+  private static final String LOCK_SERVING =
+      """
+      with serving as materialized (select generation from timeline_active for share)
+      select generation, pg_advisory_xact_lock($1, generation) from serving
+      """;
+
+  /**
    * A transaction on the serving generation. The pointer is read under a share lock, so a switch
    * (which updates it) waits for running batches, and batches after it see the new generation.
    */
@@ -132,13 +143,9 @@ public class Projector {
             () ->
                 pool.withTransaction(
                     conn ->
-                        conn.query("select generation from timeline_active for share")
-                            .execute()
+                        conn.preparedQuery(LOCK_SERVING)
+                            .execute(args(Generations.WRITE_LOCK))
                             .map(rows -> generations.observed(rows.iterator().next().getInteger(0)))
-                            .call(
-                                g ->
-                                    conn.preparedQuery("select pg_advisory_xact_lock($1, $2)")
-                                        .execute(args(Generations.WRITE_LOCK, g)))
                             .chain(g -> work.apply(conn, Generations.schema(g)))));
   }
 
