@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Scans every file under some directories for byte patterns, as a forensic examiner would. */
@@ -24,19 +26,57 @@ final class RawBytes {
       }
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          byte[] bytes = read(file);
-          needles.forEach(
-              (name, needle) -> {
-                if (indexOf(bytes, needle) >= 0) {
-                  found.get(name).add(file);
-                }
-              });
+          for (String name : contained(read(file), needles)) {
+            found.get(name).add(file);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return found;
+  }
+
+  /**
+   * The names of the needles that occur in {@code haystack}, in one pass over it: at each position
+   * only the needles starting with that byte are compared. NOTE: one pass, not one per needle; the
+   * scan reads gigabytes of write-ahead log on a stack that has been benchmarked.
+   */
+  static Set<String> contained(byte[] haystack, Map<String, byte[]> needles) {
+    List<List<Map.Entry<String, byte[]>>> byFirst = new ArrayList<>(256);
+    for (int b = 0; b < 256; b++) {
+      byFirst.add(new ArrayList<>());
+    }
+    Set<String> found = new LinkedHashSet<>();
+    for (var needle : needles.entrySet()) {
+      if (needle.getValue().length == 0) {
+        found.add(needle.getKey());
+      } else {
+        byFirst.get(needle.getValue()[0] & 0xff).add(needle);
+      }
+    }
+    int left = needles.size() - found.size();
+    for (int i = 0; i < haystack.length && left > 0; i++) {
+      for (var needle : byFirst.get(haystack[i] & 0xff)) {
+        if (!found.contains(needle.getKey()) && matchesAt(haystack, i, needle.getValue())) {
+          found.add(needle.getKey());
+          left--;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matchesAt(byte[] haystack, int at, byte[] needle) {
+    if (at + needle.length > haystack.length) {
+      return false;
+    }
+    for (int j = 1; j < needle.length; j++) {
+      if (haystack[at + j] != needle[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] read(Path file) {
@@ -46,25 +86,5 @@ final class RawBytes {
       // NOTE: files vanish while servers run (segments compacted, WAL recycled); gone is fine.
       return new byte[0];
     }
-  }
-
-  static int indexOf(byte[] haystack, byte[] needle) {
-    if (needle.length == 0) {
-      return 0;
-    }
-    byte first = needle[0];
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      if (haystack[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
