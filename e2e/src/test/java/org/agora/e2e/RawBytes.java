@@ -55,12 +55,10 @@ final class RawBytes {
         byFirst.get(needle.getValue()[0] & 0xff).add(needle);
       }
     }
-    int left = needles.size() - found.size();
-    for (int i = 0; i < haystack.length && left > 0; i++) {
+    for (int i = 0; i < haystack.length && found.size() < needles.size(); i++) {
       for (var needle : byFirst.get(haystack[i] & 0xff)) {
         if (!found.contains(needle.getKey()) && matchesAt(haystack, i, needle.getValue())) {
           found.add(needle.getKey());
-          left--;
         }
       }
     }

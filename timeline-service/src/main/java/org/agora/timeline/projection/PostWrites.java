@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
@@ -152,16 +153,14 @@ public class PostWrites {
             .formatted(s);
     // NOTE: a cleared verdict never takes entries out, and only a cleared one can fan a post out:
     // a verdict newer than this batch's is already in the table and was applied when it came.
-    UUID[] held =
+    Map<Boolean, List<UUID>> byCleared =
         latest.values().stream()
-            .filter(e -> !e.cleared())
-            .map(e -> e.postId().value())
-            .toArray(UUID[]::new);
-    UUID[] cleared =
-        latest.values().stream()
-            .filter(PostScreened::cleared)
-            .map(e -> e.postId().value())
-            .toArray(UUID[]::new);
+            .collect(
+                Collectors.partitioningBy(
+                    PostScreened::cleared,
+                    Collectors.mapping(e -> e.postId().value(), Collectors.toList())));
+    UUID[] held = byCleared.get(false).toArray(UUID[]::new);
+    UUID[] cleared = byCleared.get(true).toArray(UUID[]::new);
     return conn.preparedQuery(upsert)
         .execute(args(id, verdict, screenedAt))
         .chain(
