@@ -5,14 +5,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EncryptedContent;
 import org.agora.events.EventEnvelope;
@@ -30,7 +34,6 @@ import org.agora.moderation.domain.screening.PostScorer;
 import org.agora.moderation.domain.screening.Screening;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +49,8 @@ public class ScreeningGate {
   private static final Logger LOG = Logger.getLogger(ScreeningGate.class);
   // NOTE: generous: at boot the whole key topic is replayed before late keys can be found.
   private static final Duration KEY_GIVE_UP = Duration.ofMinutes(10);
-  private static final Duration KEY_POLL = Duration.ofMillis(50);
+  private static final Duration KEY_POLL = Duration.ofMillis(10);
+  private static final int POLLS_BEFORE_END = 20;
 
   private final PostScorer scorer;
   private final ContentKeyRing keys;
@@ -56,6 +60,7 @@ public class ScreeningGate {
   private final Timer latency;
   private final MeterRegistry registry;
   private final Counter failures;
+  private final Counter keyWaits;
 
   public ScreeningGate(
       PostScorer scorer,
@@ -79,14 +84,47 @@ public class ScreeningGate {
         Counter.builder("agora.screening.failures")
             .description("Scorer failures; the gate stops after repeated ones (fail closed)")
             .register(registry);
+    this.keyWaits =
+        Counter.builder("agora.screening.key.waits")
+            .description("Posts that came before their key and waited for it")
+            .register(registry);
   }
 
+  /**
+   * One poll's posts, screened one after the other in log order; each verdict is handed to the
+   * producer as soon as it is made (so verdicts leave in log order) and the batch is acknowledged
+   * once the broker has acknowledged them all.
+   */
   @Incoming("posts-in")
-  public Uni<Void> consume(Message<byte[]> message) {
-    return IncomingEvents.handle(message, this::screen);
+  public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    List<CompletableFuture<Void>> appended = new ArrayList<>();
+    Uni<Void> screened = Uni.createFrom().voidItem();
+    for (var message : batch) {
+      screened =
+          screened.chain(
+              () ->
+                  IncomingEvents.read(message)
+                      .map(decoded -> screen(decoded.envelope(), decoded.event()))
+                      .orElse(Uni.createFrom().nullItem())
+                      .invoke(
+                          append -> {
+                            if (append != null) {
+                              appended.add(append.subscribeAsCompletionStage());
+                            }
+                          })
+                      .replaceWithVoid());
+    }
+    return screened
+        .chain(
+            () ->
+                Uni.createFrom()
+                    .completionStage(
+                        CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new))))
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
-  Uni<Void> screen(EventEnvelope envelope, AgoraEvent event) {
+  /** The verdict's append, not yet started; empty when there is nothing to screen. */
+  Uni<Uni<Void>> screen(EventEnvelope envelope, AgoraEvent event) {
     return switch (event) {
       case PostPublished published ->
           screen(
@@ -97,11 +135,11 @@ public class ScreeningGate {
               published.publishedAt());
       case PostEdited edited ->
           screen(envelope, edited.postId(), edited.content(), edited.language(), edited.editedAt());
-      default -> Uni.createFrom().voidItem();
+      default -> Uni.createFrom().nullItem();
     };
   }
 
-  private Uni<Void> screen(
+  private Uni<Uni<Void>> screen(
       EventEnvelope envelope,
       PostId post,
       EncryptedContent content,
@@ -110,20 +148,20 @@ public class ScreeningGate {
     // NOTE: the key is appended before the post, but read from another topic, so a post may
     // arrive before its key (above all at boot, while the key topic is replayed). A missing key is
     // only conclusive once the ring has read the key topic to where it ended after the post came.
-    return awaitKey(post.value(), Instant.now().plus(KEY_GIVE_UP), null)
-        .chain(
+    return awaitKey(post.value(), Instant.now().plus(KEY_GIVE_UP), null, 0)
+        .map(
             key -> {
               if (key.isEmpty()) {
                 // NOTE: the key topic was read past this post and holds no key: it was shredded.
                 LOG.debugf("no key for %s; nothing to screen", post);
-                return Uni.createFrom().voidItem();
+                return null;
               }
               String text;
               try {
                 text = key.get().open(content, post.toString());
               } catch (CryptoException e) {
                 LOG.errorf("cannot open %s for screening: %s", post, e.getMessage());
-                return Uni.createFrom().voidItem();
+                return null;
               }
               Screening screening = scoreFailingClosed(text, language);
               var verdict = verdict(envelope, post, screening, publishedAt);
@@ -183,7 +221,8 @@ public class ScreeningGate {
    * or when the ring has read the key topic up to the end it had after the post arrived and still
    * holds none. Past {@code giveUp} without either, it fails: the channel stops (fail closed).
    */
-  private Uni<Optional<DataKey>> awaitKey(UUID id, Instant giveUp, Map<Integer, Long> end) {
+  private Uni<Optional<DataKey>> awaitKey(
+      UUID id, Instant giveUp, Map<Integer, Long> end, int misses) {
     Optional<DataKey> key = keys.find(id);
     if (key.isPresent() || keys.isUnusable(id)) {
       return Uni.createFrom().item(key);
@@ -195,8 +234,14 @@ public class ScreeningGate {
       return Uni.createFrom()
           .failure(new IllegalStateException("the key of post " + id + " did not arrive"));
     }
+    if (misses == 0) {
+      keyWaits.increment();
+    }
+    // NOTE: a key that is merely late (read from its own topic a few milliseconds after the post)
+    // is waited for in memory; only a key still missing after that asks the broker where the key
+    // topic ends, the one fact that can show it was shredded.
     Uni<Map<Integer, Long>> ends =
-        end != null
+        end != null || misses < POLLS_BEFORE_END
             ? Uni.createFrom().item(end)
             : Uni.createFrom()
                 .item(keyTopicEnd::now)
@@ -209,6 +254,6 @@ public class ScreeningGate {
                 .onItem()
                 .delayIt()
                 .by(KEY_POLL)
-                .chain(() -> awaitKey(id, giveUp, known)));
+                .chain(() -> awaitKey(id, giveUp, known, misses + 1)));
   }
 }
