@@ -1,10 +1,10 @@
 package org.agora.moderation.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.agora.kit.keys.KeyTopicReader;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps the in-memory key ring in step with the compacted key topic, so posts can be screened. */
 @ApplicationScoped
@@ -15,9 +15,12 @@ public class ModerationKeys {
     this.reader = reader;
   }
 
+  /** A poll's keys at once: one pass through the messaging stack a poll, not one a key. */
   @Incoming("content-keys-in")
-  public Uni<Void> consume(Message<byte[]> message) {
-    reader.apply(message);
-    return Uni.createFrom().completionStage(message.ack());
+  public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    for (var record : batch.getRecords()) {
+      reader.apply(record);
+    }
+    return Uni.createFrom().completionStage(batch.ack());
   }
 }

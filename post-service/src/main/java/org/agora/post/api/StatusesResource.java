@@ -250,7 +250,7 @@ public class StatusesResource {
             })
         .chain(() -> log.appendPublished(post.key(), event, author.toString()))
         .invoke(() -> keys.put(event.postId().value(), post.dataKey()))
-        .chain(eventId -> store.apply(eventId, event))
+        .chain(eventId -> store.writeThrough(eventId, event))
         // NOTE: rendered from what was just written, not read back.
         .chain(() -> views.status(PostStore.asStored(event), caller.username().orElse(null)))
         .map(status -> status.orElseThrow(ApiException::notFound));

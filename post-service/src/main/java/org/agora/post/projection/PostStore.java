@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.agora.events.EncryptedContent;
 import org.agora.events.accounts.AccountApproved;
@@ -63,10 +65,28 @@ public class PostStore {
   private static final String SCREENED =
       "update stored_post set held_at = $2 where id = $1 and held_at is distinct from $2";
 
+  // NOTE: the consumer of posts.events applies again every publication this instance wrote
+  // through right after its append. Their event ids are kept here until the consumer meets them,
+  // so it skips them without a statement. At most WRITTEN_THROUGH_MAX are kept (a consumer that
+  // far behind applies them again, which changes nothing).
+  private static final int WRITTEN_THROUGH_MAX = 50_000;
+
   private final Pool pool;
+  private final Set<UUID> writtenThrough = ConcurrentHashMap.newKeySet();
 
   public PostStore(Pool pool) {
     this.pool = pool;
+  }
+
+  /** {@link #apply(UUID, PostPublished)} right after the append, remembered for the consumer. */
+  public Uni<Void> writeThrough(UUID eventId, PostPublished event) {
+    return apply(eventId, event)
+        .invoke(
+            () -> {
+              if (writtenThrough.size() < WRITTEN_THROUGH_MAX) {
+                writtenThrough.add(eventId);
+              }
+            });
   }
 
   /** A published post, keyed by its event's id; one statement on the reactive pool. */
@@ -76,10 +96,14 @@ public class PostStore {
 
   /** Published posts in log order, in one transaction. */
   public Uni<Void> applyPublished(List<Map.Entry<UUID, PostPublished>> events) {
-    if (events.isEmpty()) {
+    List<Tuple> rows =
+        events.stream()
+            .filter(e -> !writtenThrough.remove(e.getKey()))
+            .map(e -> published(e.getKey(), e.getValue()))
+            .toList();
+    if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> rows = events.stream().map(e -> published(e.getKey(), e.getValue())).toList();
     return pool.withTransaction(c -> c.preparedQuery(PUBLISHED).executeBatch(rows))
         .replaceWithVoid();
   }
