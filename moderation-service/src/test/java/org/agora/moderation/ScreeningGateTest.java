@@ -17,6 +17,7 @@ import org.agora.events.crypto.KeyEncryptionKey;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
+import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostEvent;
 import org.agora.events.posts.PostPublished;
 import org.agora.testing.KafkaTopicProbe;
@@ -97,16 +98,60 @@ class ScreeningGateTest {
         .isEmpty();
   }
 
-  private static PostId publish(String text, String language) {
+  @Test
+  void aPostAndItsEditAppendedBackToBackAreScreenedInLogOrder() {
     Instant now = Instant.now();
     PostId id = PostId.newId(now);
     DataKey key = DataKey.generate();
+    sendKey(id, key);
+    var author = new AccountId(UUID.randomUUID());
+    send(
+        PostEvent.TOPIC,
+        new PostPublished(
+            id,
+            author,
+            key.seal("A quiet walk by the river", id.toString()),
+            "en",
+            null,
+            "public",
+            now,
+            null),
+        id);
+    send(
+        PostEvent.TOPIC,
+        new PostEdited(
+            id,
+            author,
+            key.seal("I will kill you tomorrow, I know where you live", id.toString()),
+            "en",
+            now.plusSeconds(1)),
+        id);
+
+    var verdicts =
+        KafkaTopicProbe.records(
+            ModerationDecision.TOPIC,
+            r -> id.toString().equals(r.key()),
+            2,
+            Duration.ofSeconds(60));
+    assertThat(verdicts)
+        .extracting(r -> EventCodec.decode(PostScreened.class, r.value()).verdict())
+        .containsExactly(PostScreened.CLEARED, PostScreened.HELD);
+  }
+
+  private static void sendKey(PostId id, DataKey key) {
     var config = ConfigProvider.getConfig();
     var kek =
         KeyEncryptionKey.fromBase64(
             config.getValue("agora.content.kek-id", String.class),
             config.getValue("agora.content.kek", String.class));
     send(ContentKeyIssued.TOPIC, new ContentKeyIssued(id, kek.id(), kek.wrap(key)), id);
+  }
+
+  private static PostId publish(String text, String language) {
+    Instant now = Instant.now();
+    PostId id = PostId.newId(now);
+    DataKey key = DataKey.generate();
+    sendKey(id, key);
     send(
         PostEvent.TOPIC,
         new PostPublished(

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.agora.events.AgoraEvent;
 import org.agora.events.EncryptedContent;
 import org.agora.events.EventEnvelope;
 import org.agora.events.PostId;
@@ -34,6 +34,7 @@ import org.agora.moderation.domain.screening.PostScorer;
 import org.agora.moderation.domain.screening.Screening;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,7 +51,6 @@ public class ScreeningGate {
   // NOTE: generous: at boot the whole key topic is replayed before late keys can be found.
   private static final Duration KEY_GIVE_UP = Duration.ofMinutes(10);
   private static final Duration KEY_POLL = Duration.ofMillis(10);
-  private static final int POLLS_BEFORE_END = 20;
 
   private final PostScorer scorer;
   private final ContentKeyRing keys;
@@ -97,85 +97,123 @@ public class ScreeningGate {
    */
   @Incoming("posts-in")
   public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-    List<CompletableFuture<Void>> appended = new ArrayList<>();
-    Uni<Void> screened = Uni.createFrom().voidItem();
-    for (var message : batch) {
-      screened =
-          screened.chain(
-              () ->
-                  IncomingEvents.read(message)
-                      .map(decoded -> screen(decoded.envelope(), decoded.event()))
-                      .orElse(Uni.createFrom().nullItem())
-                      .invoke(
-                          append -> {
-                            if (append != null) {
-                              appended.add(append.subscribeAsCompletionStage());
-                            }
-                          })
-                      .replaceWithVoid());
-    }
-    return screened
+    var poll = new Poll(batch.getRecords());
+    return poll.screen()
         .chain(
             () ->
                 Uni.createFrom()
                     .completionStage(
-                        CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new))))
+                        CompletableFuture.allOf(poll.appended.toArray(CompletableFuture[]::new))))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
-  /** The verdict's append, not yet started; empty when there is nothing to screen. */
-  Uni<Uni<Void>> screen(EventEnvelope envelope, AgoraEvent event) {
-    return switch (event) {
-      case PostPublished published ->
-          screen(
-              envelope,
-              published.postId(),
-              published.content(),
-              published.language(),
-              published.publishedAt());
-      case PostEdited edited ->
-          screen(envelope, edited.postId(), edited.content(), edited.language(), edited.editedAt());
-      default -> Uni.createFrom().nullItem();
-    };
-  }
-
-  private Uni<Uni<Void>> screen(
+  /** What a post event asks to screen. */
+  private record Subject(
       EventEnvelope envelope,
       PostId post,
       EncryptedContent content,
       String language,
-      Instant publishedAt) {
-    // NOTE: the key is appended before the post, but read from another topic, so a post may
-    // arrive before its key (above all at boot, while the key topic is replayed). A missing key is
-    // only conclusive once the ring has read the key topic to where it ended after the post came.
-    return awaitKey(post.value(), Instant.now().plus(KEY_GIVE_UP), null, 0)
-        .map(
-            key -> {
-              if (key.isEmpty()) {
-                // NOTE: the key topic was read past this post and holds no key: it was shredded.
-                LOG.debugf("no key for %s; nothing to screen", post);
-                return null;
-              }
-              String text;
-              try {
-                text = key.get().open(content, post.toString());
-              } catch (CryptoException e) {
-                LOG.errorf("cannot open %s for screening: %s", post, e.getMessage());
-                return null;
-              }
-              Screening screening = scoreFailingClosed(text, language);
-              var verdict = verdict(envelope, post, screening, publishedAt);
-              var out =
-                  EventEnvelope.of(SOURCE, verdict, post.toString(), verdict.screenedAt(), ACTOR);
-              return decisions
-                  .sendMessage(CloudEventMessages.toMessage(withId(out, verdict), verdict))
-                  .invoke(
-                      () -> {
-                        latency.record(Duration.between(publishedAt, clock.instant()));
-                        registry
-                            .counter("agora.screening.verdicts", "verdict", verdict.verdict())
-                            .increment();
-                      });
+      Instant publishedAt) {}
+
+  private static Optional<Subject> subject(IncomingEvents.Decoded decoded) {
+    return switch (decoded.event()) {
+      case PostPublished p ->
+          Optional.of(
+              new Subject(
+                  decoded.envelope(), p.postId(), p.content(), p.language(), p.publishedAt()));
+      case PostEdited e ->
+          Optional.of(
+              new Subject(decoded.envelope(), e.postId(), e.content(), e.language(), e.editedAt()));
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * One poll's posts in log order. The loop runs on the calling thread and leaves it only to wait
+   * for a missing key (asynchronously), then goes on where it stopped.
+   */
+  private final class Poll {
+    private final List<? extends Message<byte[]>> records;
+    private final List<CompletableFuture<Void>> appended = new ArrayList<>();
+    private int next;
+    private Instant waitingSince;
+    // NOTE: where the key topic ended, asked once a poll and only when a key is missing: every
+    // post of the poll had arrived by then, so one answer settles each of them (a replay past many
+    // shredded keys asks once a poll, not once a post).
+    private Map<Integer, Long> keyTopicEnded;
+
+    Poll(List<? extends Message<byte[]>> records) {
+      this.records = records;
+    }
+
+    Uni<Void> screen() {
+      for (; next < records.size(); next++) {
+        var subject = IncomingEvents.read(records.get(next)).flatMap(ScreeningGate::subject);
+        if (subject.isEmpty()) {
+          continue;
+        }
+        UUID id = subject.get().post().value();
+        Optional<DataKey> key = keys.find(id);
+        // NOTE: the key is appended before the post, but read from another topic, so a post may
+        // arrive before its key (above all at boot, while the key topic is replayed). A missing
+        // key is only conclusive once the ring has read the key topic to where it ended after the
+        // post came: then it was shredded, and there is nothing to screen.
+        if (key.isEmpty() && !keys.isUnusable(id)) {
+          if (keyTopicEnded == null || !keys.hasRead(keyTopicEnded)) {
+            return waitForKey(id).chain(this::screen);
+          }
+          key = keys.find(id);
+        }
+        waitingSince = null;
+        if (key.isPresent()) {
+          appended.add(verdict(subject.get(), key.get()).subscribeAsCompletionStage());
+        } else {
+          LOG.debugf("no key for %s; nothing to screen", id);
+        }
+      }
+      return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> waitForKey(UUID id) {
+      if (waitingSince == null) {
+        waitingSince = Instant.now();
+        keyWaits.increment();
+      } else if (Instant.now().isAfter(waitingSince.plus(KEY_GIVE_UP))) {
+        return Uni.createFrom()
+            .failure(new IllegalStateException("the key of post " + id + " did not arrive"));
+      }
+      if (keyTopicEnded == null) {
+        return Uni.createFrom()
+            .item(keyTopicEnd::now)
+            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+            .invoke(end -> keyTopicEnded = end)
+            .replaceWithVoid();
+      }
+      return Uni.createFrom().voidItem().onItem().delayIt().by(KEY_POLL);
+    }
+  }
+
+  /** The verdict's append, not yet started; nothing when the text cannot be opened. */
+  private Uni<Void> verdict(Subject subject, DataKey key) {
+    PostId post = subject.post();
+    String text;
+    try {
+      text = key.open(subject.content(), post.toString());
+    } catch (CryptoException e) {
+      LOG.errorf("cannot open %s for screening: %s", post, e.getMessage());
+      return Uni.createFrom().voidItem();
+    }
+    Screening screening = scoreFailingClosed(text, subject.language());
+    var verdict = verdict(subject.envelope(), post, screening, subject.publishedAt());
+    var out = EventEnvelope.of(SOURCE, verdict, post.toString(), verdict.screenedAt(), ACTOR);
+    return decisions
+        .sendMessage(CloudEventMessages.toMessage(withId(out, verdict), verdict))
+        .invoke(
+            () -> {
+              latency.record(Duration.between(subject.publishedAt(), clock.instant()));
+              registry
+                  .counter("agora.screening.verdicts", "verdict", verdict.verdict())
+                  .increment();
             });
   }
 
@@ -214,46 +252,5 @@ public class ScreeningGate {
         envelope.subject(),
         envelope.time(),
         envelope.actor());
-  }
-
-  /**
-   * The post's key once the ring holds it; empty when it was shredded (or cannot be opened here),
-   * or when the ring has read the key topic up to the end it had after the post arrived and still
-   * holds none. Past {@code giveUp} without either, it fails: the channel stops (fail closed).
-   */
-  private Uni<Optional<DataKey>> awaitKey(
-      UUID id, Instant giveUp, Map<Integer, Long> end, int misses) {
-    Optional<DataKey> key = keys.find(id);
-    if (key.isPresent() || keys.isUnusable(id)) {
-      return Uni.createFrom().item(key);
-    }
-    if (end != null && keys.hasRead(end)) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    if (Instant.now().isAfter(giveUp)) {
-      return Uni.createFrom()
-          .failure(new IllegalStateException("the key of post " + id + " did not arrive"));
-    }
-    if (misses == 0) {
-      keyWaits.increment();
-    }
-    // NOTE: a key that is merely late (read from its own topic a few milliseconds after the post)
-    // is waited for in memory; only a key still missing after that asks the broker where the key
-    // topic ends, the one fact that can show it was shredded.
-    Uni<Map<Integer, Long>> ends =
-        end != null || misses < POLLS_BEFORE_END
-            ? Uni.createFrom().item(end)
-            : Uni.createFrom()
-                .item(keyTopicEnd::now)
-                .runSubscriptionOn(
-                    io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
-    return ends.chain(
-        known ->
-            Uni.createFrom()
-                .voidItem()
-                .onItem()
-                .delayIt()
-                .by(KEY_POLL)
-                .chain(() -> awaitKey(id, giveUp, known, misses + 1)));
   }
 }
