@@ -166,7 +166,7 @@ public class ScreeningGate {
         }
         waitingSince = null;
         if (key.isPresent()) {
-          appended.add(verdict(subject.get(), key.get()).subscribeAsCompletionStage());
+          appended.add(screenAndAppend(subject.get(), key.get()).subscribeAsCompletionStage());
         } else {
           LOG.debugf("no key for %s; nothing to screen", id);
         }
@@ -193,8 +193,8 @@ public class ScreeningGate {
     }
   }
 
-  /** The verdict's append, not yet started; nothing when the text cannot be opened. */
-  private Uni<Void> verdict(Subject subject, DataKey key) {
+  /** Opens and scores the post; the verdict's append, not yet started (nothing if unopenable). */
+  private Uni<Void> screenAndAppend(Subject subject, DataKey key) {
     PostId post = subject.post();
     String text;
     try {
