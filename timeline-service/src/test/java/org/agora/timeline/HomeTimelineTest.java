@@ -421,9 +421,11 @@ class HomeTimelineTest {
         .untilAsserted(() -> assertThat(ids(home(reader))).containsExactly(expected));
   }
 
-  private static void awaitProfile(Reader reader, AccountId author, int n) {
+  static void awaitProfile(Reader reader, AccountId author, int n) {
+    // NOTE: an account not projected yet is answered 404, with no list of ids.
     await()
         .atMost(WAIT)
+        .ignoreExceptions()
         .until(
             () ->
                 given()

@@ -9,12 +9,17 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.agora.events.AccountId;
 import org.agora.events.EncryptedContent;
@@ -25,6 +30,7 @@ import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnfollowed;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.timeline.HomeTimelineTest.Reader;
+import org.agora.timeline.projection.Generations;
 import org.agora.timeline.projection.LogEntry;
 import org.agora.timeline.projection.ProjectionChecksum;
 import org.agora.timeline.projection.Projector;
@@ -38,6 +44,67 @@ import org.junit.jupiter.api.Test;
 class ReplayAndRebuildTest {
   @Inject Projector projector;
   @Inject ProjectionChecksum checksum;
+  @Inject Generations generations;
+  @Inject Pool pool;
+
+  /**
+   * The stored positions are read once the write lock is granted: a batch that waited for the lock
+   * while another writer stored a position past its records skips them.
+   */
+  @Test
+  void aLiveBatchSkipsWhatAWriterHoldingTheLockAppliedMeanwhile() throws Exception {
+    Reader reader = Reader.fresh("lockwait");
+    AccountId author = HomeTimelineTest.randomAccount();
+    IdentityFeed.register(author, "lockwait_" + author.value().toString().substring(0, 6));
+    var post = PostFeed.publish(author, "for followers only", Instant.now());
+    HomeTimelineTest.awaitProfile(reader, author, 1);
+    String topic = "lockwait-" + UUID.randomUUID();
+    int generation = generations.active().await().indefinitely();
+    SqlConnection writer = pool.getConnection().await().indefinitely();
+    try {
+      writer.query("begin").execute().await().indefinitely();
+      writer
+          .preparedQuery("select pg_advisory_xact_lock($1, $2)")
+          .execute(Tuple.of(Generations.WRITE_LOCK, generation))
+          .await()
+          .indefinitely();
+      writer
+          .preparedQuery(
+              "insert into "
+                  + Generations.schema(generation)
+                  + ".applied_offset (topic, partition, next_offset) values ($1, 0, 1)")
+          .execute(Tuple.of(topic))
+          .await()
+          .indefinitely();
+      var follow =
+          new LogEntry(topic, 0, 0, new AccountFollowed(reader.id(), author, Instant.now()));
+      CompletableFuture<Void> batch =
+          projector.applyLive(List.of(follow)).subscribeAsCompletionStage().toCompletableFuture();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  pool.query(
+                              "select count(*) from pg_stat_activity where wait_event = 'advisory'"
+                                  + " and datname = current_database()")
+                          .execute()
+                          .await()
+                          .indefinitely()
+                          .iterator()
+                          .next()
+                          .getLong(0)
+                      > 0);
+      assertThat(batch).isNotDone();
+      writer.query("commit").execute().await().indefinitely();
+      batch.get(10, TimeUnit.SECONDS);
+    } finally {
+      writer.close().await().indefinitely();
+    }
+    // The follow at offset 0 was behind the stored position: not applied, so no post of the
+    // author in the reader's home.
+    assertThat(HomeTimelineTest.ids(HomeTimelineTest.home(reader)))
+        .doesNotContain(post.postId().toString());
+  }
 
   @Test
   void aBatchThatFailsMidwayLeavesNothingAndItsReplayAppliesOnce() {

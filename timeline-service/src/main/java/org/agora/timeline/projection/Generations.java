@@ -20,7 +20,36 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Generations {
   private static final Logger LOG = Logger.getLogger(Generations.class);
-  static final int WRITE_LOCK = 4242;
+
+  /** The advisory lock (with the generation as second key) that writers of a generation take. */
+  public static final int WRITE_LOCK = 4242;
+
+  /**
+   * One round trip at the start of a live batch: the serving pointer share-locked, the write lock
+   * of the generation it names, then that generation's stored positions of the given topics, read
+   * after the lock is held (a volatile function's statements each take a fresh snapshot). Without
+   * stored positions it still returns one row, with the generation and null positions.
+   */
+  static final String LOCK_SERVING_FUNCTION =
+      """
+      create or replace function timeline_lock_serving(lock_key int, topics text[])
+      returns table (serving int, topic_name text, partition_no int, next_offset bigint)
+      language plpgsql volatile as $fn$
+      declare g int;
+      begin
+        select a.generation into g from timeline_active a for share;
+        perform pg_advisory_xact_lock(lock_key, g);
+        return query execute format(
+          'select %s, o.topic, o.partition, o.next_offset from %I.applied_offset o'
+            || ' where o.topic = any($1)', g, 'tl_g' || g)
+          using topics;
+        if not found then
+          return query select g, null::text, null::int, null::bigint;
+        end if;
+      end
+      $fn$
+      """;
+
   private static final long CACHE_MILLIS = 1000;
 
   private final Pool pool;
@@ -99,6 +128,7 @@ public class Generations {
                                           .execute(Sql.args(g)));
                         })
                     .invoke(this::observed)
+                    .call(() -> conn.query(LOCK_SERVING_FUNCTION).execute())
                     .chain(() -> dropAbandoned(conn)))
         .invoke(() -> LOG.infof("projection generation %d serving", active));
   }

@@ -72,10 +72,12 @@ public class PostWrites {
         on conflict (id) do nothing
         """
             .formatted(s);
-    return conn.preparedQuery(sql)
-        .execute(args(id, author, at, reply, language, visibility, alg, nonce, ciphertext))
-        // NOTE: the verdict may have come first (another topic); then the post fans out now.
-        .chain(() -> fanOut(conn, s, id, ctx));
+    // NOTE: the verdict may have come first (another topic); then the post fans out now. Both
+    // statements are sent at once: the connection runs them in order.
+    return Sql.pipelined(
+        conn.preparedQuery(sql)
+            .execute(args(id, author, at, reply, language, visibility, alg, nonce, ciphertext)),
+        fanOut(conn, s, id, ctx));
   }
 
   Uni<Void> edit(SqlConnection conn, String s, List<PostEdited> events) {
@@ -161,16 +163,13 @@ public class PostWrites {
                     Collectors.mapping(e -> e.postId().value(), Collectors.toList())));
     UUID[] held = byCleared.get(false).toArray(UUID[]::new);
     UUID[] cleared = byCleared.get(true).toArray(UUID[]::new);
-    return conn.preparedQuery(upsert)
-        .execute(args(id, verdict, screenedAt))
-        .chain(
-            () ->
-                held.length == 0
-                    ? Uni.createFrom().voidItem()
-                    : conn.preparedQuery(unshow).execute(args((Object) held)).replaceWithVoid())
-        .chain(
-            () ->
-                cleared.length == 0 ? Uni.createFrom().voidItem() : fanOut(conn, s, cleared, ctx));
+    // NOTE: sent at once, run in this order by the connection.
+    return Sql.pipelined(
+        conn.preparedQuery(upsert).execute(args(id, verdict, screenedAt)),
+        held.length == 0
+            ? Uni.createFrom().voidItem()
+            : conn.preparedQuery(unshow).execute(args((Object) held)),
+        cleared.length == 0 ? Uni.createFrom().voidItem() : fanOut(conn, s, cleared, ctx));
   }
 
   Uni<Void> remove(SqlConnection conn, String s, List<PostRemoved> events) {

@@ -30,6 +30,15 @@ final class Sql {
   }
 
   /**
+   * Statements of one connection, sent without waiting for each other's answers: the connection
+   * runs them in the order given (each sees what the ones before it wrote), and the first failure
+   * fails the whole, as it aborts the transaction the rest run in.
+   */
+  static Uni<Void> pipelined(Uni<?>... statements) {
+    return Uni.combine().all().unis(statements).discardItems();
+  }
+
+  /**
    * Runs {@code step} for each item, one after the other. NOTE: a stream, not a chain of {@code
    * chain()} calls, which for thousands of items overflows the stack when subscribed.
    */
