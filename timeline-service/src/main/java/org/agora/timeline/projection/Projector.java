@@ -207,7 +207,7 @@ public class Projector {
 
   /**
    * The records at or past the stored positions, applied; the new positions are stored in the same
-   * transaction. The positions' statement is sent along with the first of the batch's writes.
+   * transaction, sent along with the batch's first write rather than after its last.
    */
   private Uni<BatchContext> applyFresh(
       SqlConnection conn,
