@@ -18,8 +18,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,8 +25,6 @@ import javax.imageio.ImageIO;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestStack;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +39,6 @@ class ForensicDeletionIT {
   private static final Duration PURGE_WINDOW = Duration.ofMinutes(8);
   private static final String POST_KEYS = "posts.content-keys";
   private static final String ACCOUNT_KEYS = "identity.account-keys";
-  private static final int KEY_PARTITIONS = 3;
 
   private static Path state;
   private static List<Path> disks;
@@ -84,10 +79,9 @@ class ForensicDeletionIT {
     awaitTimeline(token, author.id(), 2);
 
     byte[] kek = Base64.getDecoder().decode(setting("AGORA_CONTENT_KEK", ""));
-    Set<Integer> postKeyPartitions = new TreeSet<>();
-    String doomedWrapped = wrappedKey(POST_KEYS, doomed, postKeyPartitions);
-    String mediaWrapped = wrappedKey(POST_KEYS, mediaId, postKeyPartitions);
-    String keptWrapped = wrappedKey(POST_KEYS, kept, new TreeSet<>());
+    String doomedWrapped = wrappedKey(POST_KEYS, doomed);
+    String mediaWrapped = wrappedKey(POST_KEYS, mediaId);
+    String keptWrapped = wrappedKey(POST_KEYS, kept);
     Map<String, byte[]> gone = new LinkedHashMap<>();
     gone.put("text of the deleted post", utf8(deletedMarker));
     gone.put("wrapped key of the deleted post", utf8(doomedWrapped));
@@ -112,9 +106,8 @@ class ForensicDeletionIT {
         .then()
         .statusCode(200);
     String erasedPost = publish(erasedToken, erasedPostMarker, null);
-    Set<Integer> accountKeyPartitions = new TreeSet<>();
-    String accountWrapped = wrappedKey(ACCOUNT_KEYS, erased.id(), accountKeyPartitions);
-    String erasedPostWrapped = wrappedKey(POST_KEYS, erasedPost, postKeyPartitions);
+    String accountWrapped = wrappedKey(ACCOUNT_KEYS, erased.id());
+    String erasedPostWrapped = wrappedKey(POST_KEYS, erasedPost);
     gone.put("display name of the erased account", utf8(nameMarker));
     gone.put("bio of the erased account", utf8(bioMarker));
     gone.put("text of the erased account's post", utf8(erasedPostMarker));
@@ -147,11 +140,9 @@ class ForensicDeletionIT {
         .pollInterval(Duration.ofSeconds(15))
         .untilAsserted(
             () -> {
-              // NOTE: a compacted segment rolls only on a write to its own partition after
-              // segment.ms, so each round writes to every partition that holds a doomed key; with
-              // a fresh token each time, as the wait may outlast an access token's life.
-              postKeyTraffic(author.accessToken(), postKeyPartitions);
-              accountKeyTraffic(accountKeyPartitions);
+              // NOTE: no traffic is written meanwhile. A compacted segment rolls only on a write
+              // to its partition after segment.ms: the services' second tombstone of each shredded
+              // key (KeyShredder) is that write.
               var found = RawBytes.find(disks, gone);
               found.forEach((what, files) -> assertThat(files).as(what + " still in").isEmpty());
             });
@@ -197,55 +188,12 @@ class ForensicDeletionIT {
             });
   }
 
-  /** New posts, each with a key of its own, until every given partition has had one. */
-  private static void postKeyTraffic(String token, Set<Integer> partitions) {
-    Set<Integer> left = new TreeSet<>(partitions);
-    for (int attempt = 0; !left.isEmpty() && attempt < 40; attempt++) {
-      left.remove(partitionOf(publish(token, "traffic " + System.nanoTime(), null)));
-    }
-    assertThat(left).as("post-key partitions that got no traffic").isEmpty();
-  }
-
-  /**
-   * A new account's first profile writes its key: new accounts, until one lands on each given
-   * partition (the others are left without a profile, so they write nothing).
-   */
-  private static void accountKeyTraffic(Set<Integer> partitions) {
-    Set<Integer> left = new TreeSet<>(partitions);
-    for (int attempt = 0; !left.isEmpty() && attempt < 40; attempt++) {
-      var passer = KeycloakTestRealm.verifiedUser("forensic_traffic");
-      if (left.remove(partitionOf(passer.id()))) {
-        given()
-            .auth()
-            .oauth2(passer.accessToken())
-            .contentType(ContentType.JSON)
-            .body("{\"display_name\":\"traffic\"}")
-            .patch("/api/v1/accounts/update_credentials")
-            .then()
-            .statusCode(200);
-      }
-    }
-    assertThat(left).as("account-key partitions that got no traffic").isEmpty();
-  }
-
-  /** The partition Kafka's default partitioner gives a key on a key topic. */
-  private static int partitionOf(String key) {
-    return Utils.toPositive(Utils.murmur2(utf8(key))) % KEY_PARTITIONS;
-  }
-
-  /**
-   * The wrapped key of {@code id} on a key topic; the record's partition is added to {@code
-   * partitions}, after checking that it is where {@link #partitionOf} says it is.
-   */
-  private static String wrappedKey(String topic, String id, Set<Integer> partitions) {
+  private static String wrappedKey(String topic, String id) {
     var records =
         KafkaTopicProbe.records(
             topic, r -> id.equals(r.key()) && r.value() != null, 1, Duration.ofSeconds(20));
     assertThat(records).as("key record of " + id).hasSize(1);
-    ConsumerRecord<String, byte[]> record = records.get(0);
-    assertThat(record.partition()).as("partition of " + id).isEqualTo(partitionOf(id));
-    partitions.add(record.partition());
-    String json = new String(record.value(), StandardCharsets.UTF_8);
+    String json = new String(records.get(0).value(), StandardCharsets.UTF_8);
     int start = json.indexOf("\"wrappedKey\":\"") + "\"wrappedKey\":\"".length();
     return json.substring(start, json.indexOf('"', start));
   }

@@ -20,6 +20,7 @@ import org.agora.events.EventCodec;
 import org.agora.events.PostId;
 import org.agora.events.moderation.EvidenceAccessed;
 import org.agora.events.moderation.EvidenceDestroyed;
+import org.agora.events.moderation.EvidenceEscrowed;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostLabeled;
 import org.agora.events.moderation.PostRemoved;
@@ -235,6 +236,15 @@ class ModerationRecordsTest {
                       == 1);
     }
     json(Fixtures.admin()).get("/api/agora/v1/moderation/evidence/" + post).then().statusCode(404);
+    // The escrowed key's tombstone, and its follow-up (agora.keys.roll-after, 2 s here) that rolls
+    // the partition's segment so the key leaves the disk without other traffic.
+    assertThat(
+            org.agora.testing.KafkaTopicProbe.records(
+                EvidenceEscrowed.TOPIC,
+                r -> post.toString().equals(r.key()) && r.value() == null,
+                2,
+                Duration.ofSeconds(20)))
+        .hasSize(2);
   }
 
   @Test

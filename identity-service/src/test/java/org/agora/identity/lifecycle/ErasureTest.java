@@ -112,13 +112,17 @@ class ErasureTest {
         .statusCode(200)
         .body("$", hasSize(0));
 
+    // The tombstone, and its follow-up after agora.keys.roll-after (2 s here) that rolls the
+    // partition's segment.
     var tombstones =
         KafkaTopicProbe.records(
             AccountKeyIssued.TOPIC,
             r -> user.id().equals(r.key()) && r.value() == null,
-            1,
+            2,
             Duration.ofSeconds(20));
-    assertThat(tombstones).hasSize(1);
+    assertThat(tombstones).hasSize(2);
+    assertThat(tombstones.get(1).timestamp() - tombstones.get(0).timestamp())
+        .isGreaterThanOrEqualTo(2_000);
     var events =
         KafkaTopicProbe.records(
             AccountEvent.TOPIC,

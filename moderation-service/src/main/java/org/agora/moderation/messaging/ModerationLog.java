@@ -11,6 +11,7 @@ import org.agora.events.moderation.EvidenceEscrowed;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.reports.ReportEvent;
 import org.agora.events.reports.ReportKeyIssued;
+import org.agora.kit.keys.KeyShredder;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -24,16 +25,19 @@ public class ModerationLog {
   private final MutinyEmitter<byte[]> reports;
   private final MutinyEmitter<byte[]> reportKeys;
   private final MutinyEmitter<byte[]> evidenceKeys;
+  private final KeyShredder shredder;
 
   public ModerationLog(
       @Channel("decisions-out") MutinyEmitter<byte[]> decisions,
       @Channel("reports-out") MutinyEmitter<byte[]> reports,
       @Channel("report-keys-out") MutinyEmitter<byte[]> reportKeys,
-      @Channel("evidence-keys-out") MutinyEmitter<byte[]> evidenceKeys) {
+      @Channel("evidence-keys-out") MutinyEmitter<byte[]> evidenceKeys,
+      KeyShredder shredder) {
     this.decisions = decisions;
     this.reports = reports;
     this.reportKeys = reportKeys;
     this.evidenceKeys = evidenceKeys;
+    this.shredder = shredder;
   }
 
   public Uni<Void> decide(ModerationDecision event, String subject, Instant at, String actor) {
@@ -54,7 +58,7 @@ public class ModerationLog {
 
   /** Destroys an escrowed key: a tombstone under the post id. */
   public Uni<Void> destroyEscrow(UUID postId) {
-    return evidenceKeys.sendMessage(CloudEventMessages.tombstone(postId.toString()));
+    return shredder.shred(evidenceKeys, postId.toString());
   }
 
   private static Uni<Void> append(

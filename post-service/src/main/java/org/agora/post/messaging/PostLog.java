@@ -10,6 +10,7 @@ import org.agora.events.posts.ContentKeyIssued;
 import org.agora.events.posts.PostDeleted;
 import org.agora.events.posts.PostEdited;
 import org.agora.events.posts.PostPublished;
+import org.agora.kit.keys.KeyShredder;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -28,14 +29,17 @@ public class PostLog {
   private final MutinyEmitter<byte[]> posts;
   private final MutinyEmitter<byte[]> media;
   private final MutinyEmitter<byte[]> keys;
+  private final KeyShredder shredder;
 
   public PostLog(
       @Channel(POSTS_CHANNEL) MutinyEmitter<byte[]> posts,
       @Channel(MEDIA_CHANNEL) MutinyEmitter<byte[]> media,
-      @Channel(KEYS_CHANNEL) MutinyEmitter<byte[]> keys) {
+      @Channel(KEYS_CHANNEL) MutinyEmitter<byte[]> keys,
+      KeyShredder shredder) {
     this.posts = posts;
     this.media = media;
     this.keys = keys;
+    this.shredder = shredder;
   }
 
   /** Appends the key then the event; the item is the event's id. */
@@ -80,6 +84,6 @@ public class PostLog {
   }
 
   private Uni<Void> tombstone(UUID id) {
-    return keys.sendMessage(CloudEventMessages.tombstone(id.toString()));
+    return shredder.shred(keys, id.toString());
   }
 }

@@ -9,6 +9,7 @@ import org.agora.events.AccountId;
 import org.agora.events.accounts.AccountEvent;
 import org.agora.events.accounts.AccountKeyIssued;
 import org.agora.events.relationships.RelationshipEvent;
+import org.agora.kit.keys.KeyShredder;
 import org.agora.kit.messaging.CloudEventMessages;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -27,14 +28,17 @@ public class IdentityLog {
   private final MutinyEmitter<byte[]> accounts;
   private final MutinyEmitter<byte[]> keys;
   private final MutinyEmitter<byte[]> follows;
+  private final KeyShredder shredder;
 
   public IdentityLog(
       @Channel(ACCOUNTS_CHANNEL) MutinyEmitter<byte[]> accounts,
       @Channel(KEYS_CHANNEL) MutinyEmitter<byte[]> keys,
-      @Channel(FOLLOWS_CHANNEL) MutinyEmitter<byte[]> follows) {
+      @Channel(FOLLOWS_CHANNEL) MutinyEmitter<byte[]> follows,
+      KeyShredder shredder) {
     this.accounts = accounts;
     this.keys = keys;
     this.follows = follows;
+    this.shredder = shredder;
   }
 
   /** The item is the event's id. */
@@ -52,6 +56,6 @@ public class IdentityLog {
   }
 
   public Uni<Void> tombstoneKey(AccountId account) {
-    return keys.sendMessage(CloudEventMessages.tombstone(account.toString()));
+    return shredder.shred(keys, account.toString());
   }
 }
