@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.agora.events.AgoraEvent;
 import org.agora.events.accounts.AccountErased;
 import org.agora.events.accounts.AccountProfileChanged;
@@ -88,27 +87,10 @@ public class Projector {
     if (entries.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    BatchContext ctx = new BatchContext(true);
     String[] topics = entries.stream().map(LogEntry::topic).distinct().toArray(String[]::new);
-    return generations
-        .ready()
-        .chain(
-            () ->
-                pool.withTransaction(
-                    conn ->
-                        conn.preparedQuery("select * from timeline_lock_serving($1, $2)")
-                            .execute(args(Generations.WRITE_LOCK, topics))
-                            .chain(
-                                rows -> {
-                                  int generation = rows.iterator().next().getInteger(0);
-                                  generations.observed(generation);
-                                  return applyFresh(
-                                      conn,
-                                      Generations.schema(generation),
-                                      entries,
-                                      positions(rows),
-                                      ctx);
-                                })))
+    return live(
+            topics,
+            (conn, s, positions) -> applyFresh(conn, s, entries, positions, new BatchContext(true)))
         .invoke(this::report)
         .replaceWithVoid();
   }
@@ -135,43 +117,50 @@ public class Projector {
 
   /** Drops posts whose key was shredded (from the key topic, not a positioned stream). */
   public Uni<Void> purgeLive(UUID postId) {
-    return live((conn, s) ->
-            posts.purge(conn, s, new UUID[] {postId}).replaceWith(new BatchContext(true)))
+    return live(
+            NO_TOPICS,
+            (conn, s, positions) ->
+                posts.purge(conn, s, new UUID[] {postId}).replaceWith(new BatchContext(true)))
         .replaceWithVoid();
   }
 
   public Uni<Void> profileShreddedLive(UUID account) {
-    return live((conn, s) ->
-            accounts.profileShredded(conn, s, account).replaceWith(new BatchContext(true)))
+    return live(
+            NO_TOPICS,
+            (conn, s, positions) ->
+                accounts.profileShredded(conn, s, account).replaceWith(new BatchContext(true)))
         .replaceWithVoid();
   }
 
-  /**
-   * The serving generation, its pointer share-locked, then the generation's write lock, in one
-   * round trip: the row lock is taken inside the CTE, before the outer select asks for the write
-   * lock of the generation it names (after a switch that committed meanwhile, the new one).
-   */
-  private static final String LOCK_SERVING =
-      """
-      with serving as materialized (select generation from timeline_active for share)
-      select generation, pg_advisory_xact_lock($1, generation) from serving
-      """;
+  private static final String[] NO_TOPICS = new String[0];
+
+  /** Work in a live transaction: on the serving generation's schema, with its stored positions. */
+  @FunctionalInterface
+  private interface LiveWork {
+    Uni<BatchContext> apply(SqlConnection conn, String schema, Map<String, Long> positions);
+  }
 
   /**
-   * A transaction on the serving generation. The pointer is read under a share lock, so a switch
-   * (which updates it) waits for running batches, and batches after it see the new generation.
+   * A transaction on the serving generation, in one round trip ({@link
+   * Generations#LOCK_SERVING_FUNCTION}): the pointer is read under a share lock, so a switch (which
+   * updates it) waits for running batches and batches after it see the new generation; then the
+   * generation's write lock; then its stored positions of {@code topics}.
    */
-  private Uni<BatchContext> live(BiFunction<SqlConnection, String, Uni<BatchContext>> work) {
+  private Uni<BatchContext> live(String[] topics, LiveWork work) {
     return generations
         .ready()
         .chain(
             () ->
                 pool.withTransaction(
                     conn ->
-                        conn.preparedQuery(LOCK_SERVING)
-                            .execute(args(Generations.WRITE_LOCK))
-                            .map(rows -> generations.observed(rows.iterator().next().getInteger(0)))
-                            .chain(g -> work.apply(conn, Generations.schema(g)))));
+                        conn.preparedQuery("select * from timeline_lock_serving($1, $2)")
+                            .execute(args(Generations.WRITE_LOCK, topics))
+                            .chain(
+                                rows -> {
+                                  int g =
+                                      generations.observed(rows.iterator().next().getInteger(0));
+                                  return work.apply(conn, Generations.schema(g), positions(rows));
+                                })));
   }
 
   private void report(BatchContext ctx) {
