@@ -57,10 +57,24 @@ kafka_format() {
 
 kafka_pid() { part_pid kafka "$KAFKA_MARKER"; }
 
+# Succeeds when the running broker's rendered configuration differs from what the template gives now.
+kafka_config_changed() {
+  [[ -f $KAFKA_CONFIG ]] || return 0
+  local now=$KAFKA_CONFIG.now
+  render_template "$AGORA_INFRA/kafka/server.properties" "$now" "LOG_DIRS=$KAFKA_DIR/data"
+  if cmp -s "$now" "$KAFKA_CONFIG"; then rm -f "$now"; return 1; fi
+  rm -f "$now"
+  return 0
+}
+
 kafka_start() {
-  if kafka_pid >/dev/null; then
+  if kafka_pid >/dev/null && ! kafka_config_changed; then
     say "kafka is already running (pid $(kafka_pid))"
   else
+    if kafka_pid >/dev/null; then
+      say "restarting kafka for the stack's settings (infra/local/kafka/server.properties changed)"
+      kafka_stop
+    fi
     ensure_port_free "$KAFKA_PORT" kafka
     ensure_port_free "$KAFKA_CONTROLLER_PORT" "kafka (controller)"
     kafka_fetch

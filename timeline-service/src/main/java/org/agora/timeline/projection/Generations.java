@@ -284,6 +284,22 @@ public class Generations {
         .allMatch(e -> after.getOrDefault(e.getKey(), 0L) >= e.getValue());
   }
 
+  /**
+   * The serving generation's stored positions, "topic/partition" to the next offset to apply: where
+   * a live channel resumes (a generation switched meanwhile has at least these).
+   */
+  public Uni<Map<String, Long>> servingPositions() {
+    return ready.chain(
+        () ->
+            pool.withConnection(
+                conn ->
+                    conn.query("select generation from timeline_active")
+                        .execute()
+                        .chain(
+                            rows ->
+                                offsets(conn, observed(rows.iterator().next().getInteger(0))))));
+  }
+
   Uni<Map<String, Long>> offsets(SqlConnection conn, int generation) {
     return conn.query(
             "select topic, partition, next_offset from " + schema(generation) + ".applied_offset")
