@@ -60,11 +60,11 @@ kafka_pid() { part_pid kafka "$KAFKA_MARKER"; }
 # Succeeds when the running broker's rendered configuration differs from what the template gives now.
 kafka_config_changed() {
   [[ -f $KAFKA_CONFIG ]] || return 0
-  local now=$KAFKA_CONFIG.now
+  local now=$KAFKA_CONFIG.now changed=0
   render_template "$AGORA_INFRA/kafka/server.properties" "$now" "LOG_DIRS=$KAFKA_DIR/data"
-  if cmp -s "$now" "$KAFKA_CONFIG"; then rm -f "$now"; return 1; fi
+  cmp -s "$now" "$KAFKA_CONFIG" && changed=1
   rm -f "$now"
-  return 0
+  return "$changed"
 }
 
 kafka_start() {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.agora.testing.TestStack;
 import org.agora.timeline.messaging.ProjectionConsumers;
@@ -91,7 +92,7 @@ class ProjectionPositionsTest {
     }
     try (var consumer = consumer(group)) {
       consumer.assign(List.of(p0, p1));
-      assertThat(consumer.committed(java.util.Set.of(p0)).get(p0).offset()).isEqualTo(5);
+      assertThat(consumer.committed(Set.of(p0)).get(p0).offset()).isEqualTo(5);
 
       positions.onPartitionsAssigned(consumer, List.of(p0, p1));
 

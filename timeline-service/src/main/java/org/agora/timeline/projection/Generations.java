@@ -289,15 +289,7 @@ public class Generations {
    * a live channel resumes (a generation switched meanwhile has at least these).
    */
   public Uni<Map<String, Long>> servingPositions() {
-    return ready.chain(
-        () ->
-            pool.withConnection(
-                conn ->
-                    conn.query("select generation from timeline_active")
-                        .execute()
-                        .chain(
-                            rows ->
-                                offsets(conn, observed(rows.iterator().next().getInteger(0))))));
+    return active().chain(g -> pool.withConnection(conn -> offsets(conn, g)));
   }
 
   Uni<Map<String, Long>> offsets(SqlConnection conn, int generation) {
