@@ -117,6 +117,12 @@ class ReportsTest {
         "{\"account_id\":\"" + other + "\",\"comment\":\"" + "x".repeat(1001) + "\"}",
         422,
         "at most 1000");
+    // the queue shows the comment to a moderator: nothing in it may disguise what it says
+    assertRefused(
+        reporter,
+        "{\"account_id\":\"" + other + "\",\"comment\":\"see \\u202Eerom\"}",
+        422,
+        "comment: bidirectional override U+202E at character 5 is not allowed");
     assertRefused(reporter, "{\"account_id\":", 400, "");
   }
 

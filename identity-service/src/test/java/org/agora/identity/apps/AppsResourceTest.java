@@ -122,7 +122,17 @@ class AppsResourceTest {
         .post("/api/v1/apps")
         .then()
         .statusCode(422)
-        .body("error", equalTo("client_name can't be blank"));
+        .body("error", equalTo("client_name: can't be blank"));
+    given()
+        .contentType(ContentType.URLENC.withCharset("UTF-8"))
+        .formParam("client_name", "Agora\u202Eppa")
+        .formParam("redirect_uris", "urn:ietf:wg:oauth:2.0:oob")
+        .post("/api/v1/apps")
+        .then()
+        .statusCode(422)
+        .body(
+            "error",
+            equalTo("client_name: bidirectional override U+202E at character 6 is not allowed"));
     given()
         .contentType(ContentType.URLENC)
         .formParam("client_name", "x")

@@ -16,6 +16,8 @@ import org.agora.events.moderation.PostRemoved;
 import org.agora.events.moderation.PostRestored;
 import org.agora.events.moderation.ReportDismissed;
 import org.agora.events.moderation.StatementOfReasons;
+import org.agora.events.text.UserText;
+import org.agora.events.text.UserText.Lines;
 
 /** Checks a decision's fields and turns it into its event with a full statement of reasons. */
 public final class DecisionRules {
@@ -67,14 +69,17 @@ public final class DecisionRules {
       throw ModerationRejected.invalid(
           "groundType: must be illegal_content or incompatible_with_terms");
     }
-    String clause = required("policyClause", command.policyClause(), MAX_CLAUSE);
-    String legal = blankToNull(command.legalGround());
+    String clause = line("policyClause", command.policyClause(), MAX_CLAUSE);
+    String legal =
+        blankToNull(
+            UserText.optional(
+                "legalGround",
+                command.legalGround(),
+                MAX_CLAUSE,
+                Lines.ONE,
+                ModerationRejected::invalid));
     if (StatementOfReasons.ILLEGAL_CONTENT.equals(ground) && legal == null) {
       throw ModerationRejected.invalid("legalGround: required when groundType is illegal_content");
-    }
-    if (legal != null && legal.length() > MAX_CLAUSE) {
-      throw ModerationRejected.invalid(
-          "legalGround: " + legal.length() + " characters, at most " + MAX_CLAUSE);
     }
     String facts = required("facts", command.facts(), MAX_FACTS);
     Instant until = null;
@@ -162,16 +167,14 @@ public final class DecisionRules {
     }
   }
 
+  /** Text written by a person over several lines, kept to {@link UserText}'s rules. */
   static String required(String field, String value, int max) {
-    String text = blankToNull(value);
-    if (text == null) {
-      throw ModerationRejected.invalid(field + ": can't be blank");
-    }
-    if (text.length() > max) {
-      throw ModerationRejected.invalid(
-          field + ": " + text.length() + " characters, at most " + max);
-    }
-    return text;
+    return UserText.required(field, value, max, Lines.MANY, ModerationRejected::invalid);
+  }
+
+  /** As {@link #required}, on one line. */
+  static String line(String field, String value, int max) {
+    return UserText.required(field, value, max, Lines.ONE, ModerationRejected::invalid);
   }
 
   static String blankToNull(String value) {

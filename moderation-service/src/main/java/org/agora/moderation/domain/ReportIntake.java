@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.PostId;
+import org.agora.events.text.UserText;
+import org.agora.events.text.UserText.Lines;
 
 /** Checks a user's report before it is filed. */
 public final class ReportIntake {
@@ -57,11 +59,8 @@ public final class ReportIntake {
                                 : "category")
                             + ": must be one of spam, legal, violation, other, "
                             + String.join(", ", ReportCategory.ids())));
-    String text = comment == null ? "" : comment.strip();
-    if (text.length() > MAX_COMMENT) {
-      throw ModerationRejected.invalid(
-          "comment: " + text.length() + " characters, at most " + MAX_COMMENT);
-    }
+    String text =
+        UserText.optional("comment", comment, MAX_COMMENT, Lines.MANY, ModerationRejected::invalid);
     List<String> rules = new ArrayList<>(ruleIds == null ? List.of() : ruleIds);
     if (rules.size() > MAX_RULES || rules.stream().anyMatch(r -> r == null || r.length() > 40)) {
       throw ModerationRejected.invalid("rule_ids: at most " + MAX_RULES + " ids of 40 characters");

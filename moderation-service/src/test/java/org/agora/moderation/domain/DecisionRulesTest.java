@@ -78,6 +78,29 @@ class DecisionRulesTest {
         command(
             "remove_post", "spam", "incompatible_with_terms", "c", null, "x".repeat(5001), null),
         "at most 5000");
+    // a statement of reasons is published: nothing in it may disguise what it says
+    assertRejected(
+        command("remove_post", "spam", "incompatible_with_terms", "c", null, "a\u202Eb", null),
+        "facts: bidirectional override U+202E at character 2");
+    assertRejected(
+        command("remove_post", "spam", "incompatible_with_terms", "c\nd", null, "f", null),
+        "policyClause: control character U+000A");
+    assertRejected(
+        command("remove_post", "spam", "illegal_content", "c", "§1\u0007", "f", null),
+        "legalGround: control character U+0007");
+    assertThat(
+            rules
+                .check(
+                    command(
+                        "remove_post",
+                        "spam",
+                        "incompatible_with_terms",
+                        "c",
+                        null,
+                        "line one\r\n\tline two 🦊",
+                        null))
+                .facts())
+        .isEqualTo("line one\n\tline two 🦊");
     assertRejected(
         command(
             "remove_post",

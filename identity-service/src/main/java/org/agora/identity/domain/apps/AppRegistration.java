@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.agora.events.text.UserText;
+import org.agora.events.text.UserText.Lines;
 
 /**
  * A Mastodon app's registration ({@code POST /api/v1/apps}) after its rules: a name of at most
@@ -26,17 +28,15 @@ public record AppRegistration(
    */
   public static AppRegistration of(
       String clientName, List<String> redirectUris, String scopes, String website) {
-    String name = clientName == null ? "" : clientName.strip();
-    if (name.isEmpty()) {
-      throw new AppRejected("client_name", "client_name can't be blank");
-    }
-    if (name.codePointCount(0, name.length()) > MAX_NAME) {
-      throw new AppRejected(
-          "client_name", "client_name: too long (at most " + MAX_NAME + " characters)");
-    }
-    if (name.codePoints().anyMatch(Character::isISOControl)) {
-      throw new AppRejected("client_name", "client_name: control characters are not allowed");
-    }
+    // NOTE: the name is shown when a person is asked to authorise the app: a bidirectional
+    // override in it could make it read as another app's.
+    String name =
+        UserText.required(
+            "client_name",
+            clientName,
+            MAX_NAME,
+            Lines.ONE,
+            message -> new AppRejected("client_name", message));
     List<String> uris = new ArrayList<>();
     for (String field : redirectUris == null ? List.<String>of() : redirectUris) {
       for (String uri : field.strip().split("\\s+")) {
