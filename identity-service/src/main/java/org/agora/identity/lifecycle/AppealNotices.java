@@ -34,11 +34,22 @@ public class AppealNotices {
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
+  /** What became of a notice. */
+  public enum Outcome {
+    /** The mail server accepted it. */
+    SENT,
+    /** It can never be sent: the account has no e-mail address (or no longer exists). */
+    UNDELIVERABLE,
+    /** It was not sent this time (the mail server or Keycloak away): to be tried again. */
+    FAILED
+  }
+
   /**
    * Sends the notice, retrying a few times; a failure is logged (with the decision, not the
-   * address) and swallowed, since the suspension itself stands.
+   * address) and answered as {@link Outcome#FAILED}, since the suspension itself stands and the
+   * notice is kept to be sent again ({@link NoticeOutbox}).
    */
-  public Uni<Void> send(String accountId, UUID decisionId, Instant until, String capability) {
+  public Uni<Outcome> send(String accountId, UUID decisionId, Instant until, String capability) {
     return Offload.call(
             () -> admin.user(accountId).map(user -> user.path("email").asText("")).orElse(""))
         .chain(
@@ -47,10 +58,11 @@ public class AppealNotices {
                 LOG.warnf(
                     "suspension %s: account %s has no e-mail address, no appeal notice sent",
                     decisionId, accountId);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Outcome.UNDELIVERABLE);
               }
-              return mailer.send(
-                  Mail.withText(address, SUBJECT, text(decisionId, until, capability)));
+              return mailer
+                  .send(Mail.withText(address, SUBJECT, text(decisionId, until, capability)))
+                  .replaceWith(Outcome.SENT);
             })
         .onFailure()
         .retry()
@@ -63,8 +75,7 @@ public class AppealNotices {
                     "suspension %s: the appeal notice to account %s could not be sent: %s",
                     decisionId, accountId, e.getMessage()))
         .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+        .recoverWithItem(Outcome.FAILED);
   }
 
   String text(UUID decisionId, Instant until, String capability) {

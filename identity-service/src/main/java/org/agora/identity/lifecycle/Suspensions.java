@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * {@code AccountSuspended}; a reinstatement, or the end of a temporary suspension, enables it again
  * and records {@code AccountReinstated}. Each is checked and applied under a lock on the account,
  * and a decision already recorded is skipped, so redelivery (even to another instance) changes
- * nothing. A suspension records the hash of a fresh appeal capability and, once committed, mails
- * the capability to the account ({@link AppealNotices}).
+ * nothing. A suspension records the hash of a fresh appeal capability and keeps its notice in the
+ * same transaction; once committed, the capability is mailed to the account, and sent again until
+ * it is delivered ({@link NoticeOutbox}).
  */
 @ApplicationScoped
 public class Suspensions {
@@ -43,7 +44,7 @@ public class Suspensions {
   private final IdentityLog log;
   private final KeycloakUsers keycloak;
   private final AccountEnrolment enrolment;
-  private final AppealNotices notices;
+  private final NoticeOutbox notices;
   private final CutoffLog cutoffLog;
 
   public Suspensions(
@@ -51,7 +52,7 @@ public class Suspensions {
       IdentityLog log,
       KeycloakUsers keycloak,
       AccountEnrolment enrolment,
-      AppealNotices notices,
+      NoticeOutbox notices,
       CutoffLog cutoffLog) {
     this.store = store;
     this.log = log;
@@ -114,14 +115,15 @@ public class Suspensions {
                               .decisionApplied(session, decided.decisionId())
                               .chain(applied -> applied ? skipped() : apply(session, decided)))
                   // NOTE: mailed only after the commit, so only the application that recorded
-                  // the hash mails its capability; a lost mail is logged, not retried by
-                  // redelivery (which skips the applied decision).
+                  // the hash mails its capability; a mail that fails stays in the outbox, kept in
+                  // the same commit, and is sent again from there (redelivery skips the applied
+                  // decision).
                   .chain(
                       capability ->
                           capability.isEmpty()
                               ? Uni.createFrom().voidItem()
                               : notices.send(
-                                  account.toString(),
+                                  account,
                                   decided.decisionId(),
                                   decided.until(),
                                   capability.get()));
@@ -157,7 +159,11 @@ public class Suspensions {
                           account, suspended.suspendedAt(), SessionsEnded.REASON_SUSPENDED),
                       ACTOR)
                   .chain(() -> log.append(suspended, suspended.suspendedAt(), ACTOR))
-                  .chain(() -> store.apply(session, suspended));
+                  .chain(() -> store.apply(session, suspended))
+                  .chain(
+                      () ->
+                          notices.keep(
+                              session, account, decided.decisionId(), decided.until(), capability));
             })
         .replaceWith(Optional.of(capability));
   }

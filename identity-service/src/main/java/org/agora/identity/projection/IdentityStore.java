@@ -104,11 +104,18 @@ public class IdentityStore {
         .chain(
             () ->
                 run(
-                    session,
-                    "update identity_account set state = 'active', suspended_until = null"
-                        + " where id = ?1 and state = 'suspended' and suspended_at <= ?2",
-                    event.accountId().value(),
-                    event.reinstatedAt()));
+                        session,
+                        "update identity_account set state = 'active', suspended_until = null"
+                            + " where id = ?1 and state = 'suspended' and suspended_at <= ?2",
+                        event.accountId().value(),
+                        event.reinstatedAt())
+                    // a notice not yet delivered has nothing left to say
+                    .chain(
+                        () ->
+                            run(
+                                session,
+                                "delete from pending_notice where account_id = ?1",
+                                event.accountId().value())));
   }
 
   /**
@@ -185,6 +192,7 @@ public class IdentityStore {
                             id))
                 .chain(() -> run(session, "delete from follow_action where follower_id = ?1", id))
                 .chain(() -> run(session, "delete from applied_decision where account_id = ?1", id))
+                .chain(() -> run(session, "delete from pending_notice where account_id = ?1", id))
                 .chain(() -> run(session, "delete from identity_account where id = ?1", id)));
   }
 

@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +32,7 @@ import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.StatementOfReasons;
 import org.agora.events.sessions.SessionsEnded;
 import org.agora.identity.EndedSessions;
+import org.agora.identity.projection.PendingNotice;
 import org.agora.identity.signup.Mailbox;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
@@ -40,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class SuspensionTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Pattern CAPABILITY = Pattern.compile("Capability: ([A-Za-z0-9_-]{43})");
+
+  @Inject NoticeOutbox outbox;
 
   @Test
   void aSuspensionDisablesTheLoginCutsTheTokenAndIsRecordedOnceAndReinstatementUndoesIt() {
@@ -175,6 +181,71 @@ class SuspensionTest {
     Matcher matcher = CAPABILITY.matcher(mail);
     assertThat(matcher.find()).as("a capability in the mail").isTrue();
     return matcher.group(1);
+  }
+
+  @Test
+  void aNoticeThatWasNotDeliveredIsSentAgainWithItsCapabilityUntilTheSuspensionEnds()
+      throws Throwable {
+    TestUser user = KeycloakTestRealm.verifiedUser("unlucky");
+    enrol(user.accessToken());
+    AccountId account = new AccountId(UUID.fromString(user.id()));
+    UUID decisionId = UUID.randomUUID();
+    send(
+        account, new AccountSuspensionDecided(decisionId, account, null, reasons(), Instant.now()));
+    await().atMost(WAIT).until(() -> !noticesTo(user, decisionId, 1).isEmpty());
+    String capability = capability(noticesTo(user, decisionId, 1).getFirst());
+    assertThat(suspensionsOf(user, decisionId, 1).stream().map(e -> e.appealCapabilityHash()))
+        .contains(AppealCapability.hash(capability));
+    // delivered: the notice kept with the suspension is gone
+    await().atMost(WAIT).until(() -> pending(decisionId) == null);
+
+    // The mail server was away: the notice stays kept, as the suspension's commit wrote it.
+    keepDueNow(account, decisionId, capability);
+    PendingNotice kept = pending(decisionId);
+    assertThat(kept.sealedCapability).doesNotContain(capability);
+    assertThat(kept.wrappedKey).doesNotContain(capability);
+
+    VertxContextSupport.subscribeAndAwait(() -> outbox.sendDue());
+
+    var mails = noticesTo(user, decisionId, 2);
+    assertThat(mails).hasSize(2);
+    assertThat(capability(mails.get(1))).isEqualTo(capability);
+    assertThat(pending(decisionId)).isNull();
+
+    // once the account is reinstated, a notice still kept is dropped unsent
+    send(
+        account,
+        new AccountReinstatementDecided(UUID.randomUUID(), account, reasons(), Instant.now()));
+    await().atMost(WAIT).until(() -> loginWorks(user));
+    keepDueNow(account, decisionId, capability);
+    VertxContextSupport.subscribeAndAwait(() -> outbox.sendDue());
+    assertThat(pending(decisionId)).isNull();
+    assertThat(noticesTo(user, decisionId, 3)).hasSize(2);
+  }
+
+  private void keepDueNow(AccountId account, UUID decisionId, String capability) throws Throwable {
+    VertxContextSupport.subscribeAndAwait(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Panache.getSession()
+                        .chain(
+                            session -> outbox.keep(session, account, decisionId, null, capability))
+                        .chain(
+                            () ->
+                                PendingNotice.update(
+                                    "nextAt = ?1 where decisionId = ?2",
+                                    Instant.now().minusSeconds(1),
+                                    decisionId))));
+  }
+
+  private static PendingNotice pending(UUID decisionId) {
+    try {
+      return VertxContextSupport.subscribeAndAwait(
+          () -> Panache.withSession(() -> PendingNotice.<PendingNotice>findById(decisionId)));
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
