@@ -145,7 +145,8 @@ public class NoticeOutbox {
     return new String(key.openBytes(sealed, notice.decisionId.toString()), StandardCharsets.UTF_8);
   }
 
-  private Uni<Void> settle(UUID decisionId, Outcome outcome) {
+  /** Deletes a notice delivered or never deliverable; makes a failed one due again later. */
+  Uni<Void> settle(UUID decisionId, Outcome outcome) {
     if (outcome != Outcome.FAILED) {
       return delete(decisionId);
     }

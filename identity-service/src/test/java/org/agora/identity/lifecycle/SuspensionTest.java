@@ -223,6 +223,31 @@ class SuspensionTest {
     assertThat(noticesTo(user, decisionId, 3)).hasSize(2);
   }
 
+  @Test
+  void aFailedSendKeepsTheNoticeAndBacksOff() throws Throwable {
+    TestUser user = KeycloakTestRealm.verifiedUser("offline");
+    enrol(user.accessToken());
+    AccountId account = new AccountId(UUID.fromString(user.id()));
+    UUID decisionId = UUID.randomUUID();
+    keepDueNow(account, decisionId, AppealCapability.issue());
+
+    Instant before = Instant.now();
+    VertxContextSupport.subscribeAndAwait(
+        () -> outbox.settle(decisionId, AppealNotices.Outcome.FAILED));
+    PendingNotice first = pending(decisionId);
+    assertThat(first.attempts).isEqualTo(1);
+    assertThat(first.nextAt).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
+    VertxContextSupport.subscribeAndAwait(
+        () -> outbox.settle(decisionId, AppealNotices.Outcome.FAILED));
+    assertThat(pending(decisionId).attempts).isEqualTo(2);
+    assertThat(pending(decisionId).nextAt).isAfter(before.plusSeconds(119));
+
+    // an account without an address can never be told: the notice is not kept for ever
+    VertxContextSupport.subscribeAndAwait(
+        () -> outbox.settle(decisionId, AppealNotices.Outcome.UNDELIVERABLE));
+    assertThat(pending(decisionId)).isNull();
+  }
+
   private void keepDueNow(AccountId account, UUID decisionId, String capability) throws Throwable {
     VertxContextSupport.subscribeAndAwait(
         () ->
