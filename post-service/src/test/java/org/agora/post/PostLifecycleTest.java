@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.AgoraEvent;
@@ -117,6 +119,42 @@ class PostLifecycleTest {
             Duration.ofSeconds(20));
     assertThat(deletions).hasSize(1);
     assertThat(tombstones.get(0).offset()).isNotNegative();
+  }
+
+  @Test
+  void keysShreddedTogetherShareOneFollowUpAPartition() {
+    String token = KeycloakTestRealm.verifiedUser("shredder").accessToken();
+    // NOTE: seven keys, so at least two share a partition of a topic of up to six
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ids.add(publish(token, "short-lived " + i));
+    }
+    for (String id : ids) {
+      given().auth().oauth2(token).delete("/api/v1/statuses/" + id).then().statusCode(200);
+    }
+
+    var tombstones =
+        KafkaTopicProbe.records(
+            ContentKeyIssued.TOPIC,
+            r -> ids.contains(r.key()) && r.value() == null,
+            2 * ids.size(),
+            Duration.ofSeconds(8));
+
+    assertThat(tombstones.stream().map(r -> r.key()).distinct())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    var byPartition =
+        tombstones.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.partition()));
+    assertThat(byPartition.values())
+        .anyMatch(list -> list.stream().map(r -> r.key()).distinct().count() >= 2);
+    // the last write to each partition is the follow-up, under the key shredded there last
+    byPartition.forEach(
+        (partition, list) -> {
+          String last = list.getLast().key();
+          assertThat(list.stream().filter(r -> r.key().equals(last)))
+              .as("tombstones of %s on partition %d", last, partition)
+              .hasSize(2);
+        });
+    assertThat(tombstones).hasSizeLessThan(2 * ids.size());
   }
 
   @Test
