@@ -15,6 +15,7 @@ import org.agora.events.crypto.DataKey;
 import org.agora.events.crypto.KeyEncryptionKey;
 import org.agora.identity.domain.notices.NoticeRetry;
 import org.agora.identity.lifecycle.AppealNotices.Outcome;
+import org.agora.identity.projection.IdentityStore;
 import org.agora.identity.projection.PendingNotice;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -33,11 +34,13 @@ public class NoticeOutbox {
   private static final int BATCH = 20;
 
   private final AppealNotices notices;
+  private final IdentityStore store;
   private final KeyEncryptionKey kek;
   private final Clock clock;
 
-  public NoticeOutbox(AppealNotices notices, KeyEncryptionKey kek) {
+  public NoticeOutbox(AppealNotices notices, IdentityStore store, KeyEncryptionKey kek) {
     this.notices = notices;
+    this.store = store;
     this.kek = kek;
     this.clock = Clock.systemUTC();
   }
@@ -110,22 +113,16 @@ public class NoticeOutbox {
   }
 
   private Uni<Void> resend(PendingNotice notice) {
-    return Panache.withSession(
-            () ->
-                Panache.getSession()
-                    .chain(
-                        session ->
-                            session
-                                .createNativeQuery(
-                                    "select count(*) from identity_account where id = ?1"
-                                        + " and state = 'suspended' and suspension_decision = ?2",
-                                    Long.class)
-                                .setParameter(1, notice.accountId)
-                                .setParameter(2, notice.decisionId)
-                                .getSingleResult()))
+    return store
+        .account(notice.accountId)
         .chain(
-            suspended -> {
-              if (suspended == 0) {
+            account -> {
+              boolean suspended =
+                  account
+                      .filter(a -> IdentityStore.SUSPENDED.equals(a.state))
+                      .filter(a -> notice.decisionId.equals(a.suspensionDecision))
+                      .isPresent();
+              if (!suspended) {
                 return delete(notice.decisionId);
               }
               LOG.infof(
