@@ -24,7 +24,19 @@ cmd_test() { # usage: test — the whole suite: infra, build with unit and @Quar
     AGORA_PG_DATA=$(pg_lsclusters -h | awk -v v="$(pg_version)" '$1 == v && $2 == "main" { print $6 }')
     export AGORA_PG_DATA
     cd "$AGORA_REPO" && ./mvnw -B -Pe2e -pl e2e verify
-  )
+  ) || { services_trouble; return 1; }
   say "a real Mastodon client library (megalodon) through the gateway"
-  (cd "$AGORA_REPO/e2e/megalodon" && npm ci --no-audit --no-fund --loglevel=error && npm test)
+  (cd "$AGORA_REPO/e2e/megalodon" && npm ci --no-audit --no-fund --loglevel=error && npm test) ||
+    { services_trouble; return 1; }
+}
+
+# After a failed end-to-end test: what the services warned about, last, so a CI log that shows
+# only its end still says which service went wrong (the logs stay in <state>/log).
+services_trouble() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    warn "the last warnings and errors of $svc ($(log_file "$svc")):"
+    grep -E '^[0-9-]+ [0-9:,]+ +(WARN|ERROR) ' "$(log_file "$svc")" 2>/dev/null | grep -v BlockedThreadChecker |
+      tail -n 8 | cut -c1-400 >&2 || true
+  done
 }

@@ -47,7 +47,8 @@ public class AccountEnrolment {
 
   /**
    * The account as Keycloak knows it, enrolled into the projection if needed; empty when Keycloak
-   * has no such user (for decisions about accounts that never used Agora's API).
+   * has no such user (for decisions about accounts that never used Agora's API) or the account was
+   * erased.
    */
   public Uni<java.util.Optional<ProjectedAccount>> ensureKnown(AccountId account) {
     return store
@@ -56,7 +57,15 @@ public class AccountEnrolment {
             found ->
                 found.isPresent()
                     ? Uni.createFrom().item(found)
-                    : enrol(account, null).chain(() -> store.account(account.value())));
+                    : store
+                        .erased(account.value())
+                        .chain(
+                            erased ->
+                                erased
+                                    // NOTE: an erased account has no user left to decide about
+                                    ? Uni.createFrom().item(java.util.Optional.empty())
+                                    : enrol(account, null)
+                                        .chain(() -> store.account(account.value()))));
   }
 
   private Uni<Void> enrol(AccountId account, String tokenUsername) {

@@ -4,9 +4,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.agora.events.AccountId;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountReinstated;
@@ -81,14 +83,39 @@ public class Suspensions {
                       .map(
                           decoded ->
                               switch (decoded.event()) {
-                                case AccountSuspensionDecided decided -> suspend(decided);
+                                case AccountSuspensionDecided decided ->
+                                    untilApplied(decided.decisionId(), () -> suspend(decided));
                                 case AccountReinstatementDecided decided ->
-                                    reinstate(decided.accountId(), decided.decisionId(), false);
+                                    untilApplied(
+                                        decided.decisionId(),
+                                        () ->
+                                            reinstate(
+                                                decided.accountId(), decided.decisionId(), false));
                                 default -> Uni.createFrom().<Void>voidItem();
                               })
                       .orElse(Uni.createFrom().voidItem()));
     }
     return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  /**
+   * Applies a decision, trying again (1 s, doubling up to 30 s) for as long as it fails: Keycloak,
+   * Kafka or the database away must neither skip a decision nor stop the channel, and the decisions
+   * after it wait, so a reinstatement cannot overtake its suspension. Each try is checked against
+   * the projection first, so a try that committed is not applied twice.
+   */
+  private static Uni<Void> untilApplied(UUID decisionId, Supplier<Uni<? extends Void>> apply) {
+    return Uni.createFrom()
+        .<Void>deferred(apply)
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.warnf(
+                    "applying decision %s failed, trying again: %s", decisionId, e.toString()))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+        .indefinitely();
   }
 
   private static final java.util.Set<String> ACCOUNT_DECISIONS =
@@ -103,7 +130,7 @@ public class Suspensions {
             known -> {
               if (known.isEmpty()) {
                 LOG.warnf(
-                    "suspension %s names account %s, which Keycloak does not know",
+                    "suspension %s names account %s, erased or unknown to Keycloak",
                     decided.decisionId(), account);
                 return Uni.createFrom().voidItem();
               }
@@ -118,6 +145,13 @@ public class Suspensions {
                   // the hash mails its capability; a mail that fails stays in the outbox, kept in
                   // the same commit, and is sent again from there (redelivery skips the applied
                   // decision).
+                  .invoke(
+                      capability ->
+                          capability.ifPresent(
+                              c ->
+                                  LOG.infof(
+                                      "suspension %s applied to account %s",
+                                      decided.decisionId(), account)))
                   .chain(
                       capability ->
                           capability.isEmpty()

@@ -304,6 +304,46 @@ class SuspensionTest {
   }
 
   @Test
+  void aDecisionAboutAnErasedAccountIsPassedOverAndTheDecisionsAfterItApply() {
+    // An account can be erased while a moderator decides about it: the decision must neither
+    // stop the channel nor hold up the ones after it.
+    TestUser leaver = KeycloakTestRealm.verifiedUser("erased_suspect");
+    String leaverToken = leaver.accessToken();
+    enrol(leaverToken);
+    given()
+        .auth()
+        .oauth2(leaverToken)
+        .contentType("application/json")
+        .body("{\"password\":\"" + leaver.password() + "\"}")
+        .delete("/api/agora/v1/identity/account")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> given().get("/api/v1/accounts/" + leaver.id()).then().statusCode(404));
+    AccountId gone = new AccountId(UUID.fromString(leaver.id()));
+    UUID passedOver = UUID.randomUUID();
+    send(gone, new AccountSuspensionDecided(passedOver, gone, null, reasons(), Instant.now()));
+
+    TestUser next = KeycloakTestRealm.verifiedUser("next_suspect");
+    enrol(next.accessToken());
+    AccountId account = new AccountId(UUID.fromString(next.id()));
+    send(
+        account,
+        new AccountSuspensionDecided(UUID.randomUUID(), account, null, reasons(), Instant.now()));
+    await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(next::accessToken));
+    assertThat(
+            KafkaTopicProbe.records(
+                AccountEvent.TOPIC,
+                r ->
+                    leaver.id().equals(r.key())
+                        && AccountSuspended.TYPE.equals(KafkaTopicProbe.header(r, "ce_type")),
+                1,
+                Duration.ofSeconds(3)))
+        .isEmpty();
+  }
+
+  @Test
   void aSuspendedAccountWhoseTokenStillPassesCannotFollow() {
     // Until the cut-off has crossed identity.sessions a token may live a moment: the projection
     // refuses on its own.
