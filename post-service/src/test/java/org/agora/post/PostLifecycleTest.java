@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.agora.events.AccountId;
 import org.agora.events.AgoraEvent;
@@ -37,14 +39,19 @@ import org.agora.events.posts.PostEvent;
 import org.agora.events.relationships.AccountBlocked;
 import org.agora.events.relationships.AccountUnblocked;
 import org.agora.events.relationships.RelationshipEvent;
+import org.agora.kit.keys.KeyShredder;
+import org.agora.post.messaging.PostLog;
 import org.agora.testing.KafkaTopicProbe;
 import org.agora.testing.KeycloakTestRealm;
 import org.agora.testing.TestUser;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Reading, editing and deleting posts, with who may do what, against the real servers. */
 @QuarkusTest
 class PostLifecycleTest {
+  @Inject PostLog log;
+
   @Test
   void anAuthorEditsWithHistoryAndDeletesAndEveryCopyOfTheKeyIsTombstoned() {
     TestUser author = KeycloakTestRealm.verifiedUser("lifecycle");
@@ -100,16 +107,7 @@ class PostLifecycleTest {
     given().auth().oauth2(token).delete("/api/v1/statuses/" + id).then().statusCode(404);
     // The tombstone, and after agora.keys.roll-after (2 s here) its follow-up under the same key,
     // so the segment holding the first rolls even on a partition without other traffic.
-    var tombstones =
-        KafkaTopicProbe.records(
-            ContentKeyIssued.TOPIC,
-            r -> id.equals(r.key()) && r.value() == null,
-            2,
-            Duration.ofSeconds(20));
-    assertThat(tombstones).hasSize(2);
-    assertThat(tombstones.get(1).partition()).isEqualTo(tombstones.get(0).partition());
-    assertThat(tombstones.get(1).timestamp() - tombstones.get(0).timestamp())
-        .isGreaterThanOrEqualTo(2_000);
+    var tombstones = shredAndFollowUp(id);
     var deletions =
         KafkaTopicProbe.records(
             PostEvent.TOPIC,
@@ -155,6 +153,42 @@ class PostLifecycleTest {
               .hasSize(2);
         });
     assertThat(tombstones).hasSizeLessThan(2 * ids.size());
+  }
+
+  @Test
+  void aShredWhoseFollowUpAStopCutShortGetsItAtTheNextBoot() {
+    // A shred's tombstone with no follow-up scheduled in this process, as after a stop.
+    String id = UUID.randomUUID().toString();
+    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, id, null, Map.of());
+
+    assertThat(log.resumeFollowUps().await().atMost(Duration.ofSeconds(40))).isPositive();
+
+    shredAndFollowUp(id);
+    // A partition whose last record is a follow-up needs nothing more.
+    log.resumeFollowUps().await().atMost(Duration.ofSeconds(40));
+    assertThat(tombstonesOf(id, 3, Duration.ofSeconds(5))).hasSize(2);
+  }
+
+  /**
+   * The key's two tombstones: the shred, and {@code agora.keys.roll-after} (2 s here) later on the
+   * same partition its follow-up, which alone carries the follow-up header.
+   */
+  private static List<ConsumerRecord<String, byte[]>> shredAndFollowUp(String id) {
+    var tombstones = tombstonesOf(id, 2, Duration.ofSeconds(20));
+    assertThat(tombstones).hasSize(2);
+    assertThat(tombstones.get(1).partition()).isEqualTo(tombstones.get(0).partition());
+    assertThat(tombstones.get(1).timestamp() - tombstones.get(0).timestamp())
+        .isGreaterThanOrEqualTo(2_000);
+    assertThat(KafkaTopicProbe.header(tombstones.get(0), KeyShredder.FOLLOW_UP_HEADER)).isNull();
+    assertThat(KafkaTopicProbe.header(tombstones.get(1), KeyShredder.FOLLOW_UP_HEADER))
+        .isEqualTo("1");
+    return tombstones;
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> tombstonesOf(
+      String id, int expected, Duration wait) {
+    return KafkaTopicProbe.records(
+        ContentKeyIssued.TOPIC, r -> id.equals(r.key()) && r.value() == null, expected, wait);
   }
 
   @Test

@@ -1,8 +1,10 @@
 package org.agora.moderation.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.UUID;
 import org.agora.events.AgoraEvent;
@@ -38,6 +40,16 @@ public class ModerationLog {
     this.reportKeys = reportKeys;
     this.evidenceKeys = evidenceKeys;
     this.shredder = shredder;
+  }
+
+  /** At boot: the follow-up tombstones of shreds a stop cut short ({@link KeyShredder#resume}). */
+  void resumeShredding(@Observes StartupEvent startup) {
+    resumeFollowUps().subscribe().with(scheduled -> {}, failure -> {});
+  }
+
+  /** The item is the number of follow-ups scheduled. */
+  public Uni<Integer> resumeFollowUps() {
+    return shredder.resume(evidenceKeys, EvidenceEscrowed.TOPIC);
   }
 
   public Uni<Void> decide(ModerationDecision event, String subject, Instant at, String actor) {

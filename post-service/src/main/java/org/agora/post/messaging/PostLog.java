@@ -1,8 +1,10 @@
 package org.agora.post.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import org.agora.events.media.MediaKeyIssued;
 import org.agora.events.media.MediaUploaded;
@@ -40,6 +42,16 @@ public class PostLog {
     this.media = media;
     this.keys = keys;
     this.shredder = shredder;
+  }
+
+  /** At boot: the follow-up tombstones of shreds a stop cut short ({@link KeyShredder#resume}). */
+  void resumeShredding(@Observes StartupEvent startup) {
+    resumeFollowUps().subscribe().with(scheduled -> {}, failure -> {});
+  }
+
+  /** The item is the number of follow-ups scheduled. */
+  public Uni<Integer> resumeFollowUps() {
+    return shredder.resume(keys, ContentKeyIssued.TOPIC);
   }
 
   /** Appends the key then the event; the item is the event's id. */

@@ -1,16 +1,31 @@
 package org.agora.kit.keys;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.agora.kit.messaging.CloudEventMessages;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,45 +44,101 @@ import org.jboss.logging.Logger;
  * partition, not thousands. Postponing cannot starve it: tombstones that keep coming more often
  * than {@code segment.ms} roll the segment themselves.
  *
- * <p>The follow-up is kept in memory: a stop within the delay loses it (the next write to the
- * partition still rolls the segment).
+ * <p>The follow-up is scheduled in memory, and a stop loses it; so at boot {@link #resume} reads
+ * the last record of every partition, and one that is a shred's tombstone (the follow-up carries
+ * the header {@value #FOLLOW_UP_HEADER}, a shred does not) gets its follow-up. Left to the
+ * partition's next write: a shred followed by a new key on the same partition, then a stop.
  */
 @ApplicationScoped
 public class KeyShredder {
+  /** Marks a follow-up tombstone, so a boot can tell a shred still waiting for one. */
+  public static final String FOLLOW_UP_HEADER = "agora-follow-up";
+
   private static final Logger LOG = Logger.getLogger(KeyShredder.class);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final Duration rollAfter;
+  private final String bootstrap;
   private final AtomicLong shreds = new AtomicLong();
   // "topic/partition" to the number of the last shred written there
   private final Map<String, Long> lastShred = new ConcurrentHashMap<>();
 
   public KeyShredder(
-      @ConfigProperty(name = "agora.keys.roll-after", defaultValue = "PT70S") Duration rollAfter) {
+      @ConfigProperty(name = "agora.keys.roll-after", defaultValue = "PT70S") Duration rollAfter,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
     this.rollAfter = rollAfter;
+    this.bootstrap = bootstrap;
   }
 
   /** The tombstone; once the broker has it, the partition's follow-up is (re)scheduled. */
   public Uni<Void> shred(MutinyEmitter<byte[]> keyTopic, String id) {
     var written = new OutgoingMessageMetadata<RecordMetadata>();
     return keyTopic
-        .sendMessage(CloudEventMessages.tombstone(id).addMetadata(written))
-        .invoke(() -> followUp(keyTopic, id, written.getResult()));
+        .sendMessage(tombstone(id, false).addMetadata(written))
+        .invoke(
+            () -> {
+              RecordMetadata at = written.getResult();
+              // NOTE: without the broker's answer the partition is unknown: the key is its own.
+              followUp(
+                  keyTopic, id, at == null ? id : at.topic() + "/" + at.partition(), rollAfter);
+            });
   }
 
-  private void followUp(MutinyEmitter<byte[]> keyTopic, String id, RecordMetadata written) {
-    // NOTE: without the broker's answer the partition is unknown: the key is its own partition.
-    String partition = written == null ? id : written.topic() + "/" + written.partition();
+  /**
+   * Gives every partition of {@code topic} whose last record is a shred's tombstone its follow-up,
+   * {@code agora.keys.roll-after} after that tombstone (at once if that has passed); in the
+   * background, as a boot must not wait for it. The item is the number of follow-ups scheduled.
+   */
+  public Uni<Integer> resume(MutinyEmitter<byte[]> keyTopic, String topic) {
+    return Uni.createFrom()
+        .item(() -> lastRecords(topic))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .map(
+            last -> {
+              int scheduled = 0;
+              for (var record : last) {
+                if (record.value() != null
+                    || record.key() == null
+                    || record.headers().lastHeader(FOLLOW_UP_HEADER) != null) {
+                  continue;
+                }
+                Duration wait =
+                    Duration.between(
+                        Instant.now(), Instant.ofEpochMilli(record.timestamp()).plus(rollAfter));
+                followUp(
+                    keyTopic,
+                    record.key(),
+                    record.topic() + "/" + record.partition(),
+                    wait.isNegative() ? Duration.ZERO : wait);
+                scheduled++;
+              }
+              if (scheduled > 0) {
+                LOG.infof("%d follow-up tombstones on %s resumed after a stop", scheduled, topic);
+              }
+              return scheduled;
+            })
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.warnf(
+                    "could not look for shreds on %s awaiting their follow-up (%s): their"
+                        + " segments roll on the partitions' next writes",
+                    topic, e.getMessage()));
+  }
+
+  private void followUp(
+      MutinyEmitter<byte[]> keyTopic, String id, String partition, Duration delay) {
     long shred = shreds.incrementAndGet();
     lastShred.put(partition, shred);
     Uni.createFrom()
         .voidItem()
         .onItem()
         .delayIt()
-        .by(rollAfter)
+        .by(delay)
         .chain(
             () ->
                 lastShred.remove(partition, shred)
-                    ? keyTopic.sendMessage(CloudEventMessages.tombstone(id))
+                    ? keyTopic.sendMessage(tombstone(id, true))
                     // a later shred on the partition took the follow-up over
                     : Uni.createFrom().voidItem())
         .subscribe()
@@ -78,5 +149,56 @@ public class KeyShredder {
                     "the follow-up tombstone of key %s was not sent (%s): its segment rolls on"
                         + " the partition's next write",
                     id, failure.getMessage()));
+  }
+
+  private static Message<byte[]> tombstone(String id, boolean followUp) {
+    var headers = new RecordHeaders();
+    if (followUp) {
+      headers.add(FOLLOW_UP_HEADER, "1".getBytes(StandardCharsets.US_ASCII));
+    }
+    return Message.<byte[]>of(null)
+        .addMetadata(
+            OutgoingKafkaRecordMetadata.<String>builder().withKey(id).withHeaders(headers).build());
+  }
+
+  /** The last record of every non-empty partition of the topic; blocking. */
+  private List<ConsumerRecord<String, byte[]>> lastRecords(String topic) {
+    try (var consumer =
+        new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, READ_TIMEOUT);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+      Map<TopicPartition, Long> wanted = new HashMap<>();
+      for (TopicPartition partition : partitions) {
+        if (end.get(partition) > begin.get(partition)) {
+          wanted.put(partition, end.get(partition));
+        }
+      }
+      consumer.assign(wanted.keySet());
+      wanted.forEach((partition, next) -> consumer.seek(partition, next - 1));
+      Map<TopicPartition, ConsumerRecord<String, byte[]>> last = new HashMap<>();
+      Instant deadline = Instant.now().plus(READ_TIMEOUT);
+      while (wanted.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+          && Instant.now().isBefore(deadline)) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          var partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() < wanted.get(partition)) {
+            last.put(partition, record);
+          }
+        }
+      }
+      return List.copyOf(last.values());
+    }
+  }
+
+  private Properties settings() {
+    Properties settings = new Properties();
+    settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "agora-key-shredder-" + UUID.randomUUID());
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return settings;
   }
 }

@@ -54,12 +54,6 @@ public final class CloudEventMessages {
     return channel.sendMessage(toMessage(envelope, event)).replaceWith(envelope.id());
   }
 
-  /** A tombstone (null value) under {@code key}: on a compacted key topic it shreds that key. */
-  public static Message<byte[]> tombstone(String key) {
-    return Message.<byte[]>of(null)
-        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
-  }
-
   /** The envelope of an incoming record, empty when it carries no CloudEvents headers. */
   public static Optional<EventEnvelope> envelope(Message<?> message) {
     Optional<IncomingCloudEventMetadata<?>> metadata =

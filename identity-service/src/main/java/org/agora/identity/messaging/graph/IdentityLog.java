@@ -1,8 +1,10 @@
 package org.agora.identity.messaging.graph;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.UUID;
 import org.agora.events.AccountId;
@@ -39,6 +41,16 @@ public class IdentityLog {
     this.keys = keys;
     this.follows = follows;
     this.shredder = shredder;
+  }
+
+  /** At boot: the follow-up tombstones of shreds a stop cut short ({@link KeyShredder#resume}). */
+  void resumeShredding(@Observes StartupEvent startup) {
+    resumeFollowUps().subscribe().with(scheduled -> {}, failure -> {});
+  }
+
+  /** The item is the number of follow-ups scheduled. */
+  public Uni<Integer> resumeFollowUps() {
+    return shredder.resume(keys, AccountKeyIssued.TOPIC);
   }
 
   /** The item is the event's id. */
