@@ -77,13 +77,7 @@ class ProjectionBatchTest {
       producer.flush();
     }
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              assertThat(count("stored_post", logOnly.postId())).isEqualTo(1);
-              assertThat(count("stored_post", marker.postId())).isEqualTo(1);
-            });
+    awaitStored(logOnly, marker);
     assertThat(count("stored_post", PostId.parse(written))).isEqualTo(1);
     assertThat(count("post_revision", PostId.parse(written))).isEqualTo(1);
     assertThat(count("post_revision", logOnly.postId())).isEqualTo(1);
@@ -105,13 +99,7 @@ class ProjectionBatchTest {
       producer.send(record(PostEvent.TOPIC, gone.postId().toString(), marker, UUID.randomUUID()));
       producer.flush();
     }
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              assertThat(count("stored_post", kept.postId())).isEqualTo(1);
-              assertThat(count("stored_post", marker.postId())).isEqualTo(1);
-            });
+    awaitStored(kept, marker);
     assertThat(count("stored_post", gone.postId())).isZero();
     assertThat(count("post_revision", gone.postId())).isZero();
 
@@ -135,13 +123,7 @@ class ProjectionBatchTest {
       producer.send(record(PostEvent.TOPIC, kept, UUID.randomUUID()));
       producer.flush();
     }
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () -> {
-              assertThat(count("stored_post", shredded.postId())).isEqualTo(1);
-              assertThat(count("stored_post", kept.postId())).isEqualTo(1);
-            });
+    awaitStored(shredded, kept);
 
     try (var producer = producer()) {
       String key = shredded.postId().toString();
@@ -160,6 +142,18 @@ class ProjectionBatchTest {
               assertThat(count("post_revision", shredded.postId())).isZero();
             });
     assertThat(count("stored_post", kept.postId())).isEqualTo(1);
+  }
+
+  /** Waits until every one of {@code posts} has its row. */
+  private void awaitStored(PostPublished... posts) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              for (PostPublished post : posts) {
+                assertThat(count("stored_post", post.postId())).isEqualTo(1);
+              }
+            });
   }
 
   private long count(String table, PostId post) {

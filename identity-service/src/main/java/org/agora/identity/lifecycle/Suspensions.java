@@ -21,7 +21,6 @@ import org.agora.identity.messaging.graph.IdentityLog;
 import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.identity.projection.ProjectedAccount;
-import org.agora.kit.messaging.CloudEventMessages;
 import org.agora.kit.messaging.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -70,32 +69,19 @@ public class Suspensions {
    */
   @Incoming("decisions-in")
   public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
-    Uni<Void> done = Uni.createFrom().voidItem();
-    for (var record : batch.getRecords()) {
-      var type = CloudEventMessages.envelope(record).map(EventEnvelope::type).orElse(null);
-      if (!ACCOUNT_DECISIONS.contains(type)) {
-        continue;
-      }
-      done =
-          done.chain(
-              () ->
-                  IncomingEvents.read(record)
-                      .map(
-                          decoded ->
-                              switch (decoded.event()) {
-                                case AccountSuspensionDecided decided ->
-                                    untilApplied(decided.decisionId(), () -> suspend(decided));
-                                case AccountReinstatementDecided decided ->
-                                    untilApplied(
-                                        decided.decisionId(),
-                                        () ->
-                                            reinstate(
-                                                decided.accountId(), decided.decisionId(), false));
-                                default -> Uni.createFrom().<Void>voidItem();
-                              })
-                      .orElse(Uni.createFrom().voidItem()));
-    }
-    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    return IncomingEvents.handleInOrder(
+        batch,
+        ACCOUNT_DECISIONS::contains,
+        (envelope, event) ->
+            switch (event) {
+              case AccountSuspensionDecided decided ->
+                  untilApplied(decided.decisionId(), () -> suspend(decided));
+              case AccountReinstatementDecided decided ->
+                  untilApplied(
+                      decided.decisionId(),
+                      () -> reinstate(decided.accountId(), decided.decisionId(), false));
+              default -> Uni.createFrom().voidItem();
+            });
   }
 
   /**

@@ -59,15 +59,8 @@ public class ProjectionConsumers {
   /** Decisions in log order; NOTE: batched, as every post's screening verdict passes here. */
   @Incoming("decisions-projection")
   public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
-    Uni<Void> done = Uni.createFrom().voidItem();
-    for (KafkaRecord<String, byte[]> record : batch) {
-      var decoded = IncomingEvents.read(record);
-      if (decoded.isPresent()) {
-        var d = decoded.get();
-        done = done.chain(() -> projector.apply(d.envelope().id(), d.event()));
-      }
-    }
-    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    return IncomingEvents.handleInOrder(
+        batch, (envelope, event) -> projector.apply(envelope.id(), event));
   }
 
   @Incoming("reports-projection")

@@ -50,11 +50,9 @@ public class SpeakerGate {
   // NOTE: both of the above in one round trip for a publish without media: the slot is taken
   // only when the standing lets the account speak at $4.
   private static final String ADMIT =
-      """
-      with standing as (
-        select s.account_id is not null as suspended, s.until,
-          exists (select 1 from account_pending p where p.account_id = a.id) as pending
-        from (select $1::uuid as id) a left join account_suspension s on s.account_id = a.id
+      "with standing as ("
+          + STANDING
+          + """
       ), pruned as (
         delete from publish_record where author_id = $1 and published_at < $2
       ), recent as (

@@ -1,8 +1,10 @@
 package org.agora.kit.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventCodec;
 import org.agora.events.EventEnvelope;
@@ -25,6 +27,36 @@ public final class IncomingEvents {
         .map(decoded -> handler.apply(decoded.envelope(), decoded.event()))
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));
+  }
+
+  /** Every record of a batch, one after the other in log order; then the batch is acked. */
+  public static Uni<Void> handleInOrder(
+      KafkaRecordBatch<String, byte[]> batch,
+      BiFunction<EventEnvelope, AgoraEvent, Uni<Void>> handler) {
+    return handleInOrder(batch, type -> true, handler);
+  }
+
+  /**
+   * As {@link #handleInOrder(KafkaRecordBatch, BiFunction)}, for the records whose type {@code
+   * types} accepts; the others are passed over without decoding their payload.
+   */
+  public static Uni<Void> handleInOrder(
+      KafkaRecordBatch<String, byte[]> batch,
+      Predicate<String> types,
+      BiFunction<EventEnvelope, AgoraEvent, Uni<Void>> handler) {
+    Uni<Void> done = Uni.createFrom().voidItem();
+    for (var record : batch.getRecords()) {
+      var envelope = CloudEventMessages.envelope(record);
+      if (envelope.isPresent() && !types.test(envelope.get().type())) {
+        continue;
+      }
+      var decoded = read(record);
+      if (decoded.isPresent()) {
+        var d = decoded.get();
+        done = done.chain(() -> handler.apply(d.envelope(), d.event()));
+      }
+    }
+    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   public static Optional<Decoded> read(Message<byte[]> message) {
