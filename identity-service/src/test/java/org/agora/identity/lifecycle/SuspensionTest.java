@@ -264,7 +264,7 @@ class SuspensionTest {
                                     decisionId))));
   }
 
-  private static PendingNotice pending(UUID decisionId) {
+  static PendingNotice pending(UUID decisionId) {
     try {
       return VertxContextSupport.subscribeAndAwait(
           () -> Panache.withSession(() -> PendingNotice.<PendingNotice>findById(decisionId)));
@@ -394,7 +394,7 @@ class SuspensionTest {
         null);
   }
 
-  private static void send(AccountId account, AgoraEvent decision) {
+  static void send(AccountId account, AgoraEvent decision) {
     KafkaTopicProbe.sendEvent(
         ModerationDecision.TOPIC, account.toString(), decision.type(), EventCodec.encode(decision));
   }
