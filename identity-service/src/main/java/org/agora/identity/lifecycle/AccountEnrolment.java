@@ -64,7 +64,7 @@ public class AccountEnrolment {
                                 erased
                                     // NOTE: an erased account has no user left to decide about
                                     ? Uni.createFrom().item(java.util.Optional.empty())
-                                    : enrol(account, null)
+                                    : enrolFromKeycloak(account, null)
                                         .chain(() -> store.account(account.value()))));
   }
 
@@ -76,8 +76,13 @@ public class AccountEnrolment {
               if (erased) {
                 throw ApiException.unauthorized();
               }
-              return Offload.call(() -> keycloak.user(account.toString()));
-            })
+              return enrolFromKeycloak(account, tokenUsername);
+            });
+  }
+
+  /** Enrols the account as Keycloak has it (nothing when Keycloak has no such user). */
+  private Uni<Void> enrolFromKeycloak(AccountId account, String tokenUsername) {
+    return Offload.call(() -> keycloak.user(account.toString()))
         .chain(
             user -> {
               if (user.isEmpty()) {
