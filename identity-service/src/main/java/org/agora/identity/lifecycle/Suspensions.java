@@ -4,11 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.agora.events.AccountId;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountReinstated;
@@ -64,8 +62,11 @@ public class Suspensions {
   }
 
   /**
-   * Account decisions, in log order. NOTE: the topic carries every post's screening verdict too
-   * (hundreds a second); they come in batches and only the account decisions are decoded.
+   * Account decisions, in log order. A decision that fails (Keycloak, Kafka or the database away)
+   * is tried again until it applies and the decisions after it wait, so none is skipped and a
+   * reinstatement cannot overtake its suspension; each try checks the projection first, so nothing
+   * is applied twice. NOTE: the topic carries every post's screening verdict too (hundreds a
+   * second); they come in batches and only the account decisions are decoded.
    */
   @Incoming("decisions-in")
   public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
@@ -74,34 +75,11 @@ public class Suspensions {
         ACCOUNT_DECISIONS::contains,
         (envelope, event) ->
             switch (event) {
-              case AccountSuspensionDecided decided ->
-                  untilApplied(decided.decisionId(), () -> suspend(decided));
+              case AccountSuspensionDecided decided -> suspend(decided);
               case AccountReinstatementDecided decided ->
-                  untilApplied(
-                      decided.decisionId(),
-                      () -> reinstate(decided.accountId(), decided.decisionId(), false));
+                  reinstate(decided.accountId(), decided.decisionId(), false);
               default -> Uni.createFrom().voidItem();
             });
-  }
-
-  /**
-   * Applies a decision, trying again (1 s, doubling up to 30 s) for as long as it fails: Keycloak,
-   * Kafka or the database away must neither skip a decision nor stop the channel, and the decisions
-   * after it wait, so a reinstatement cannot overtake its suspension. Each try is checked against
-   * the projection first, so a try that committed is not applied twice.
-   */
-  private static Uni<Void> untilApplied(UUID decisionId, Supplier<Uni<? extends Void>> apply) {
-    return Uni.createFrom()
-        .<Void>deferred(apply)
-        .onFailure()
-        .invoke(
-            e ->
-                LOG.warnf(
-                    "applying decision %s failed, trying again: %s", decisionId, e.toString()))
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-        .indefinitely();
   }
 
   private static final java.util.Set<String> ACCOUNT_DECISIONS =

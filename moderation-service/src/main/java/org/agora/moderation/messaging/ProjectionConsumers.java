@@ -14,6 +14,7 @@ import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnfollowed;
 import org.agora.events.reports.AppealFiled;
 import org.agora.events.reports.ReportFiled;
+import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.kit.messaging.IncomingEvents;
 import org.agora.moderation.projection.ModerationProjector;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -53,7 +54,9 @@ public class ProjectionConsumers {
                     });
               });
     }
-    return projector.applyPosts(events).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    return ConsumerRetries.untilDone(
+            IncomingEvents.describe("projecting", batch), () -> projector.applyPosts(events))
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   /** Decisions in log order; NOTE: batched, as every post's screening verdict passes here. */

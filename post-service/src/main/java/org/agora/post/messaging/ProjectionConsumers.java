@@ -29,6 +29,7 @@ import org.agora.events.posts.PostPublished;
 import org.agora.events.relationships.AccountBlocked;
 import org.agora.events.relationships.AccountUnblocked;
 import org.agora.kit.keys.KeyTopicReader;
+import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.kit.messaging.IncomingEvents;
 import org.agora.post.projection.PostStore;
 import org.agora.post.storage.MediaStore;
@@ -63,11 +64,18 @@ public class ProjectionConsumers {
             decoded(batch),
             d -> d.event() instanceof PostPublished,
             run ->
-                store.applyPublished(
-                    run.stream()
-                        .map(d -> Map.entry(d.envelope().id(), (PostPublished) d.event()))
-                        .toList()),
-            d -> applyPost(d.envelope(), d.event()))
+                ConsumerRetries.untilDone(
+                    "projecting %d publications from %s"
+                        .formatted(run.size(), IncomingEvents.applying(run.get(0).envelope())),
+                    () ->
+                        store.applyPublished(
+                            run.stream()
+                                .map(d -> Map.entry(d.envelope().id(), (PostPublished) d.event()))
+                                .toList())),
+            d ->
+                ConsumerRetries.untilDone(
+                    IncomingEvents.applying(d.envelope()),
+                    () -> applyPost(d.envelope(), d.event())))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
@@ -113,8 +121,16 @@ public class ProjectionConsumers {
     return inOrder(
             decoded(batch),
             d -> d.event() instanceof PostScreened,
-            run -> store.applyScreened(run.stream().map(d -> (PostScreened) d.event()).toList()),
-            d -> applyDecision(d.event()))
+            run ->
+                ConsumerRetries.untilDone(
+                    "projecting %d verdicts from %s"
+                        .formatted(run.size(), IncomingEvents.applying(run.get(0).envelope())),
+                    () ->
+                        store.applyScreened(
+                            run.stream().map(d -> (PostScreened) d.event()).toList())),
+            d ->
+                ConsumerRetries.untilDone(
+                    IncomingEvents.applying(d.envelope()), () -> applyDecision(d.event())))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
@@ -125,11 +141,20 @@ public class ProjectionConsumers {
     for (var record : batch.getRecords()) {
       keys.apply(record).ifPresent(shredded::add);
     }
-    Uni<Void> done = store.purgeShredded(shredded);
-    for (UUID id : shredded) {
-      done = done.chain(() -> media.delete(id));
+    if (shredded.isEmpty()) {
+      return Uni.createFrom().completionStage(batch.ack());
     }
-    return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    return ConsumerRetries.untilDone(
+            "purging the rows and files of %d shredded keys from %s"
+                .formatted(shredded.size(), IncomingEvents.describe("", batch)),
+            () -> {
+              Uni<Void> done = store.purgeShredded(shredded);
+              for (UUID id : shredded) {
+                done = done.chain(() -> media.delete(id));
+              }
+              return done;
+            })
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   Uni<Void> applyDecision(AgoraEvent event) {

@@ -2,6 +2,7 @@ package org.agora.kit.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The one way consumers read a record: envelope and event decoded, and records they cannot read (no
- * CloudEvents headers, a type from a later version, a malformed payload) logged and skipped. The
- * handler's failure is not caught, so a database failure stops the channel.
+ * CloudEvents headers, a type from a later version, a malformed payload) logged and skipped. A
+ * failing handler is tried again until it succeeds ({@link ConsumerRetries}), the records behind it
+ * waiting, so a database away holds the channel back instead of skipping or ending it.
  */
 public final class IncomingEvents {
   private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
@@ -24,7 +26,11 @@ public final class IncomingEvents {
   public static Uni<Void> handle(
       Message<byte[]> message, BiFunction<EventEnvelope, AgoraEvent, Uni<Void>> handler) {
     return read(message)
-        .map(decoded -> handler.apply(decoded.envelope(), decoded.event()))
+        .map(
+            decoded ->
+                ConsumerRetries.untilDone(
+                    applying(decoded.envelope()),
+                    () -> handler.apply(decoded.envelope(), decoded.event())))
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));
   }
@@ -53,7 +59,11 @@ public final class IncomingEvents {
       var decoded = read(record);
       if (decoded.isPresent()) {
         var d = decoded.get();
-        done = done.chain(() -> handler.apply(d.envelope(), d.event()));
+        done =
+            done.chain(
+                () ->
+                    ConsumerRetries.untilDone(
+                        applying(d.envelope()), () -> handler.apply(d.envelope(), d.event())));
       }
     }
     return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
@@ -76,6 +86,27 @@ public final class IncomingEvents {
       LOG.errorf("skipping malformed event %s: %s", envelope.id(), e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** How a retried work names the event it applies, for the log and the readiness check. */
+  public static String applying(EventEnvelope envelope) {
+    return "applying " + envelope.type() + " " + envelope.id();
+  }
+
+  /** A batch as a retried work names it: its size and where it starts. */
+  public static String describe(String doing, KafkaRecordBatch<String, byte[]> batch) {
+    var records = batch.getRecords();
+    if (records.isEmpty()) {
+      return doing + " an empty batch";
+    }
+    var first = records.get(0);
+    long offset =
+        first
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(IncomingKafkaRecordMetadata::getOffset)
+            .orElse(-1L);
+    return "%s %d records from %s-%d@%d"
+        .formatted(doing, records.size(), first.getTopic(), first.getPartition(), offset);
   }
 
   public record Decoded(EventEnvelope envelope, AgoraEvent event) {}

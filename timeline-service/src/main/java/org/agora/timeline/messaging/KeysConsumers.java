@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.agora.kit.keys.KeyTopicReader;
+import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.timeline.config.AccountKeys;
 import org.agora.timeline.projection.Projector;
 import org.agora.timeline.projection.RenderedStatuses;
@@ -41,7 +42,8 @@ public class KeysConsumers {
         .map(
             post -> {
               rendered.evictPost(post);
-              return projector.purgeLive(post);
+              return ConsumerRetries.untilDone(
+                  "purging the rows of shredded post " + post, () -> projector.purgeLive(post));
             })
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));
@@ -54,7 +56,9 @@ public class KeysConsumers {
         .map(
             account -> {
               rendered.evictAuthors(Set.of(account));
-              return projector.profileShreddedLive(account);
+              return ConsumerRetries.untilDone(
+                  "forgetting the profile of shredded account " + account,
+                  () -> projector.profileShreddedLive(account));
             })
         .orElse(Uni.createFrom().voidItem())
         .chain(() -> Uni.createFrom().completionStage(message.ack()));

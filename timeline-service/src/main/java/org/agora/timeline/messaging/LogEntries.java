@@ -27,6 +27,13 @@ public final class LogEntries {
     return entries;
   }
 
+  /** A batch as the log and the readiness check name it: its first record and its size. */
+  static String describe(List<LogEntry> entries) {
+    LogEntry first = entries.get(0);
+    return "projecting %d records from %s-%d@%d"
+        .formatted(entries.size(), first.topic(), first.partition(), first.offset());
+  }
+
   static AgoraEvent event(ConsumerRecord<String, byte[]> record) {
     var header = record.headers().lastHeader("ce_type");
     if (header == null || record.value() == null) {

@@ -3,6 +3,7 @@ package org.agora.timeline.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.timeline.projection.LogEntry;
 import org.agora.timeline.projection.Projector;
 import org.agora.timeline.projection.RenderedStatuses;
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The four projected streams, each consumed in batches (one poll, one transaction). Offsets are
- * committed only after the transaction; a failure stops the channel and the batch is replayed after
- * a restart, which the projection recognises by position and skips. Rendered statuses the batch
- * changed are evicted once it has committed.
+ * committed only after the transaction; a batch that fails is tried again until it commits, the
+ * polls behind it waiting (a retried or replayed batch is recognised by position and skipped).
+ * Rendered statuses the batch changed are evicted once it has committed.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
@@ -53,6 +54,11 @@ public class ProjectionConsumers {
   /** NOTE: evicts after the commit, so a rendering of the old rows cannot be put back after it. */
   private Uni<Void> apply(ConsumerRecords<String, byte[]> records) {
     List<LogEntry> entries = LogEntries.of(records);
-    return projector.applyLive(entries).invoke(() -> rendered.evictFor(entries));
+    if (entries.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return ConsumerRetries.untilDone(
+            LogEntries.describe(entries), () -> projector.applyLive(entries))
+        .invoke(() -> rendered.evictFor(entries));
   }
 }

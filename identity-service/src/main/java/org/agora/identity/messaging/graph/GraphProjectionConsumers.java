@@ -16,6 +16,7 @@ import org.agora.events.relationships.AccountUnblocked;
 import org.agora.events.relationships.AccountUnfollowed;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.kit.keys.KeyTopicReader;
+import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.kit.messaging.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -50,7 +51,13 @@ public class GraphProjectionConsumers {
     var shredded = keys.apply(message);
     Uni<Void> marked =
         shredded.isEmpty() && message.getPayload() != null
-            ? accountOf(message).map(store::keyIssued).orElse(Uni.createFrom().voidItem())
+            ? accountOf(message)
+                .map(
+                    account ->
+                        ConsumerRetries.untilDone(
+                            "marking the key of account " + account + " issued",
+                            () -> store.keyIssued(account)))
+                .orElse(Uni.createFrom().voidItem())
             : Uni.createFrom().voidItem();
     return marked.chain(() -> Uni.createFrom().completionStage(message.ack()));
   }

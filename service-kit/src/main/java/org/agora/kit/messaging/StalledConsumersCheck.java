@@ -1,0 +1,46 @@
+package org.agora.kit.messaging;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness DOWN while a consumer's work is failing and waits for its next try: what the service
+ * serves may lag the log (a takedown not yet applied), so it says so. Exported as {@code
+ * agora_consumers_stalled} and {@code agora_consumer_failed_tries_total}.
+ */
+@Readiness
+@Startup
+@ApplicationScoped
+public class StalledConsumersCheck implements HealthCheck {
+  public static final String NAME = "agora-consumers";
+
+  public StalledConsumersCheck(MeterRegistry registry) {
+    Gauge.builder("agora.consumers.stalled", () -> ConsumerRetries.stalled().size())
+        .description("consumer works whose last try failed and whose next try is pending")
+        .register(registry);
+    FunctionCounter.builder(
+            "agora.consumer.failed.tries", this, check -> ConsumerRetries.failedTries())
+        .description("failed tries of consumer works, each tried again")
+        .register(registry);
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    var stalled = ConsumerRetries.stalled();
+    var response = HealthCheckResponse.named(NAME).status(stalled.isEmpty());
+    for (int i = 0; i < stalled.size(); i++) {
+      var stall = stalled.get(i);
+      response.withData(
+          "stalled." + i,
+          "%s: failing since %s, %d tries, last: %s"
+              .formatted(stall.what(), stall.since(), stall.failures(), stall.lastError()));
+    }
+    return response.build();
+  }
+}

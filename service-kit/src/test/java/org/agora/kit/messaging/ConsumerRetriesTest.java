@@ -1,0 +1,100 @@
+package org.agora.kit.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConsumerRetriesTest {
+  private static final Duration SHORT = Duration.ofMillis(20);
+
+  @Test
+  void aFailingWorkIsTriedUntilItSucceedsAndListedAsStalledMeanwhile() throws Exception {
+    AtomicInteger tries = new AtomicInteger();
+    CountDownLatch thirdTry = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    long failedBefore = ConsumerRetries.failedTries();
+    String what = "applying a test event " + System.nanoTime();
+
+    CompletableFuture<Void> done =
+        ConsumerRetries.untilDone(
+                what,
+                () ->
+                    Uni.createFrom()
+                        .item(tries::incrementAndGet)
+                        .chain(
+                            n -> {
+                              if (n < 3) {
+                                return Uni.createFrom()
+                                    .failure(new IllegalStateException("database away " + n));
+                              }
+                              thirdTry.countDown();
+                              return Uni.createFrom()
+                                  .completionStage(
+                                      CompletableFuture.runAsync(
+                                          () -> {
+                                            try {
+                                              release.await();
+                                            } catch (InterruptedException e) {
+                                              Thread.currentThread().interrupt();
+                                            }
+                                          }))
+                                  .replaceWithVoid();
+                            }),
+                SHORT,
+                SHORT)
+            .subscribeAsCompletionStage()
+            .toCompletableFuture();
+
+    assertThat(thirdTry.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(done).isNotDone();
+    assertThat(ConsumerRetries.stalled())
+        .filteredOn(stall -> stall.what().equals(what))
+        .singleElement()
+        .satisfies(
+            stall -> {
+              assertThat(stall.failures()).isEqualTo(2);
+              assertThat(stall.lastError()).contains("database away 2");
+            });
+    assertThat(ConsumerRetries.failedTries() - failedBefore).isGreaterThanOrEqualTo(2);
+
+    release.countDown();
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(tries).hasValue(3);
+    assertThat(ConsumerRetries.stalled()).noneMatch(stall -> stall.what().equals(what));
+  }
+
+  @Test
+  void aWorkThatSucceedsAtOnceIsTriedOnceAndNeverListed() throws Exception {
+    AtomicInteger tries = new AtomicInteger();
+    String what = "applying a quiet event " + System.nanoTime();
+    ConsumerRetries.untilDone(
+            what,
+            () -> Uni.createFrom().item(tries::incrementAndGet).replaceWithVoid(),
+            SHORT,
+            SHORT)
+        .await()
+        .atMost(Duration.ofSeconds(5));
+    assertThat(tries).hasValue(1);
+    assertThat(ConsumerRetries.stalled()).noneMatch(stall -> stall.what().equals(what));
+  }
+
+  @Test
+  void eachSubscriptionRunsTheWorkAfresh() {
+    AtomicInteger tries = new AtomicInteger();
+    Uni<Void> work =
+        ConsumerRetries.untilDone(
+            "applying twice",
+            () -> Uni.createFrom().item(tries::incrementAndGet).replaceWithVoid(),
+            SHORT,
+            SHORT);
+    work.await().atMost(Duration.ofSeconds(5));
+    work.await().atMost(Duration.ofSeconds(5));
+    assertThat(tries).hasValue(2);
+  }
+}
