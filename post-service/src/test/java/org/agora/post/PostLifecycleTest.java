@@ -169,6 +169,24 @@ class PostLifecycleTest {
     assertThat(tombstonesOf(id, 3, Duration.ofSeconds(5))).hasSize(2);
   }
 
+  @Test
+  void aShredWithANewKeyAfterItOnItsPartitionStillGetsItsFollowUpAtTheNextBoot() {
+    String shredded = UUID.randomUUID().toString();
+    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, shredded, null, Map.of());
+    int partition = tombstonesOf(shredded, 1, Duration.ofSeconds(10)).get(0).partition();
+    // Another post's key on the same partition after the shred, then a stop: the partition no
+    // longer ends in the shred.
+    KafkaTopicProbe.send(
+        ContentKeyIssued.TOPIC,
+        partition,
+        UUID.randomUUID().toString(),
+        "a later post's key".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of());
+
+    assertThat(log.resumeFollowUps().await().atMost(Duration.ofSeconds(40))).isPositive();
+    shredAndFollowUp(shredded);
+  }
+
   /**
    * The key's two tombstones: the shred, and {@code agora.keys.roll-after} (2 s here) later on the
    * same partition its follow-up, which alone carries the follow-up header.

@@ -80,12 +80,18 @@ public final class KafkaTopicProbe {
 
   /** Appends one record with the given headers and waits for the broker's acknowledgement. */
   public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    send(topic, null, key, value, headers);
+  }
+
+  /** As {@link #send(String, String, byte[], Map)}, to the given partition (null: by the key). */
+  public static void send(
+      String topic, Integer partition, String key, byte[] value, Map<String, String> headers) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (var producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      var record = new ProducerRecord<>(topic, key, value);
+      var record = new ProducerRecord<>(topic, partition, key, value);
       headers.forEach((name, v) -> record.headers().add(new RecordHeader(name, v.getBytes())));
       producer.send(record).get();
     } catch (Exception e) {

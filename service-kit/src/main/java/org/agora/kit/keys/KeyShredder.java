@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,11 @@ import org.jboss.logging.Logger;
  * than {@code segment.ms} roll the segment themselves.
  *
  * <p>The follow-up is scheduled in memory, and a stop loses it; so at boot {@link #resume} reads
- * the last record of every partition, and one that is a shred's tombstone (the follow-up carries
- * the header {@value #FOLLOW_UP_HEADER}, a shred does not) gets its follow-up. Left to the
- * partition's next write: a shred followed by a new key on the same partition, then a stop.
+ * the tail of every partition (its last {@value #TAIL} records), and a partition with a shred's
+ * tombstone after its last follow-up (the follow-up carries the header {@value #FOLLOW_UP_HEADER},
+ * a shred does not) gets its follow-up, new keys written after the shred notwithstanding. Left to
+ * the partition's next write: a shred with more than {@value #TAIL} records after it on its
+ * partition, all written within one {@code segment.ms}, then a stop and silence.
  */
 @ApplicationScoped
 public class KeyShredder {
@@ -56,6 +59,7 @@ public class KeyShredder {
 
   private static final Logger LOG = Logger.getLogger(KeyShredder.class);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  static final int TAIL = 5000;
 
   private final Duration rollAfter;
   private final String bootstrap;
@@ -85,23 +89,18 @@ public class KeyShredder {
   }
 
   /**
-   * Gives every partition of {@code topic} whose last record is a shred's tombstone its follow-up,
-   * {@code agora.keys.roll-after} after that tombstone (at once if that has passed); in the
-   * background, as a boot must not wait for it. The item is the number of follow-ups scheduled.
+   * Gives every partition of {@code topic} with a shred's tombstone after its last follow-up its
+   * follow-up, {@code agora.keys.roll-after} after the partition's last such tombstone (at once if
+   * that has passed); in the background, as a boot must not wait for it. The item is the number of
+   * follow-ups scheduled.
    */
   public Uni<Integer> resume(MutinyEmitter<byte[]> keyTopic, String topic) {
     return Uni.createFrom()
-        .item(() -> lastRecords(topic))
+        .item(() -> shredsAwaitingFollowUp(topic))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .map(
-            last -> {
-              int scheduled = 0;
-              for (var record : last) {
-                if (record.value() != null
-                    || record.key() == null
-                    || record.headers().lastHeader(FOLLOW_UP_HEADER) != null) {
-                  continue;
-                }
+            awaiting -> {
+              for (var record : awaiting) {
                 Duration wait =
                     Duration.between(
                         Instant.now(), Instant.ofEpochMilli(record.timestamp()).plus(rollAfter));
@@ -110,12 +109,12 @@ public class KeyShredder {
                     record.key(),
                     record.topic() + "/" + record.partition(),
                     wait.isNegative() ? Duration.ZERO : wait);
-                scheduled++;
               }
-              if (scheduled > 0) {
-                LOG.infof("%d follow-up tombstones on %s resumed after a stop", scheduled, topic);
+              if (!awaiting.isEmpty()) {
+                LOG.infof(
+                    "%d follow-up tombstones on %s resumed after a stop", awaiting.size(), topic);
               }
-              return scheduled;
+              return awaiting.size();
             })
         .onFailure()
         .invoke(
@@ -124,6 +123,27 @@ public class KeyShredder {
                     "could not look for shreds on %s awaiting their follow-up (%s): their"
                         + " segments roll on the partitions' next writes",
                     topic, e.getMessage()));
+  }
+
+  /**
+   * The last shred of each partition that no follow-up came after, from the partitions' tails: a
+   * follow-up rolls the segment holding every tombstone before it, so only shreds after the last
+   * follow-up still need one.
+   */
+  static List<ConsumerRecord<String, byte[]>> awaitingFollowUp(
+      List<ConsumerRecord<String, byte[]>> tail) {
+    Map<Integer, ConsumerRecord<String, byte[]>> awaiting = new HashMap<>();
+    for (var record : tail) {
+      if (record.value() != null || record.key() == null) {
+        continue;
+      }
+      if (record.headers().lastHeader(FOLLOW_UP_HEADER) != null) {
+        awaiting.remove(record.partition());
+      } else {
+        awaiting.put(record.partition(), record);
+      }
+    }
+    return List.copyOf(awaiting.values());
   }
 
   private void followUp(
@@ -161,8 +181,8 @@ public class KeyShredder {
             OutgoingKafkaRecordMetadata.<String>builder().withKey(id).withHeaders(headers).build());
   }
 
-  /** The last record of every non-empty partition of the topic; blocking. */
-  private List<ConsumerRecord<String, byte[]>> lastRecords(String topic) {
+  /** What {@link #awaitingFollowUp} finds in the tails of the topic's partitions; blocking. */
+  private List<ConsumerRecord<String, byte[]>> shredsAwaitingFollowUp(String topic) {
     try (var consumer =
         new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -178,19 +198,22 @@ public class KeyShredder {
         }
       }
       consumer.assign(wanted.keySet());
-      wanted.forEach((partition, next) -> consumer.seek(partition, next - 1));
-      Map<TopicPartition, ConsumerRecord<String, byte[]>> last = new HashMap<>();
+      wanted.forEach(
+          (partition, next) ->
+              consumer.seek(partition, Math.max(begin.get(partition), next - TAIL)));
+      // NOTE: a compacted partition has gaps, so "read" means "position at its end offset".
+      List<ConsumerRecord<String, byte[]>> tail = new ArrayList<>();
       Instant deadline = Instant.now().plus(READ_TIMEOUT);
       while (wanted.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
           && Instant.now().isBefore(deadline)) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
           var partition = new TopicPartition(record.topic(), record.partition());
           if (record.offset() < wanted.get(partition)) {
-            last.put(partition, record);
+            tail.add(record);
           }
         }
       }
-      return List.copyOf(last.values());
+      return awaitingFollowUp(tail);
     }
   }
 
