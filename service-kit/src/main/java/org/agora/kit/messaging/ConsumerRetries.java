@@ -26,6 +26,8 @@ public final class ConsumerRetries {
   private static final Map<Long, Stall> STALLED = new ConcurrentHashMap<>();
   private static final AtomicLong NEXT = new AtomicLong();
   private static final AtomicLong FAILED_TRIES = new AtomicLong();
+  // NOTE: counts the service's stops; a work tries again only while the service that began it runs.
+  private static final AtomicLong STOPS = new AtomicLong();
 
   private ConsumerRetries() {}
 
@@ -42,17 +44,24 @@ public final class ConsumerRetries {
         .deferred(
             () -> {
               long id = NEXT.incrementAndGet();
+              long run = STOPS.get();
               return Uni.createFrom()
                   .<Void>deferred(work::get)
                   .onFailure()
                   .invoke(e -> failed(id, what, e))
-                  .onFailure()
+                  // NOTE: a service that stops closes its pools; its works then fail for good.
+                  .onFailure(e -> STOPS.get() == run)
                   .retry()
                   .withBackOff(firstBackOff, maxBackOff)
                   .indefinitely()
                   .onTermination()
                   .invoke(() -> settled(id));
             });
+  }
+
+  /** The service stops: the works begun so far are not tried again. */
+  static void stopping() {
+    STOPS.incrementAndGet();
   }
 
   /** The works whose next try is pending, oldest first. */

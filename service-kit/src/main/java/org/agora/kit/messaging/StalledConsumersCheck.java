@@ -3,8 +3,10 @@ package org.agora.kit.messaging;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -28,6 +30,10 @@ public class StalledConsumersCheck implements HealthCheck {
             "agora.consumer.failed.tries", this, check -> ConsumerRetries.failedTries())
         .description("failed tries of consumer works, each tried again")
         .register(registry);
+  }
+
+  void stopping(@Observes ShutdownEvent event) {
+    ConsumerRetries.stopping();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.agora.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -82,6 +83,41 @@ class ConsumerRetriesTest {
         .atMost(Duration.ofSeconds(5));
     assertThat(tries).hasValue(1);
     assertThat(ConsumerRetries.stalled()).noneMatch(stall -> stall.what().equals(what));
+  }
+
+  @Test
+  void aWorkBegunBeforeTheServiceStoppedIsNotTriedAgainAndLaterWorksAre() {
+    AtomicInteger tries = new AtomicInteger();
+    String what = "applying while stopping " + System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                ConsumerRetries.untilDone(
+                        what,
+                        () -> {
+                          tries.incrementAndGet();
+                          ConsumerRetries.stopping();
+                          return Uni.createFrom().failure(new IllegalStateException("Pool closed"));
+                        },
+                        SHORT,
+                        SHORT)
+                    .await()
+                    .atMost(Duration.ofSeconds(5)))
+        .hasMessageContaining("Pool closed");
+    assertThat(tries).hasValue(1);
+    assertThat(ConsumerRetries.stalled()).noneMatch(stall -> stall.what().equals(what));
+
+    AtomicInteger later = new AtomicInteger();
+    ConsumerRetries.untilDone(
+            "applying after a restart",
+            () ->
+                later.incrementAndGet() < 2
+                    ? Uni.createFrom().failure(new IllegalStateException("database away"))
+                    : Uni.createFrom().voidItem(),
+            SHORT,
+            SHORT)
+        .await()
+        .atMost(Duration.ofSeconds(5));
+    assertThat(later).hasValue(2);
   }
 
   @Test
