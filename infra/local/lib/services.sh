@@ -10,6 +10,11 @@ svc_marker() { printf '%s-service/target/quarkus-app/quarkus-run.jar' "$1"; }
 svc_pid() { part_pid "$1" "$(svc_marker "$1")"; }
 svc_ready() { http_ok "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready"; }
 
+svc_not_ready_checks() { # svc: one line per readiness check that is DOWN, with its data (none when ready)
+  curl -sS --max-time 5 "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready" 2>/dev/null \
+    | jq -r '.checks[]? | select(.status != "UP") | "\(.name): \((.data // {}) | to_entries | map(.value | tostring) | join("; "))"' 2>/dev/null
+}
+
 svc_check_name() {
   [[ -n ${SERVICE_PORT[$1]:-} ]] || die "unknown service '$1' (one of: ${SERVICES[*]})"
 }
