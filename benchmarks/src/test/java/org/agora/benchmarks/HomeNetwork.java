@@ -25,6 +25,7 @@ record HomeNetwork(List<Map<String, Object>> authors, List<Map<String, Object>> 
         authors.stream().map(a -> (String) a.get("accountId")).toList());
     var network = new HomeNetwork(authors, readers);
     network.awaitGraph(settings);
+    TimelineLog.awaitConsumers("identity.follows", Duration.ofSeconds(300));
     return network;
   }
 
