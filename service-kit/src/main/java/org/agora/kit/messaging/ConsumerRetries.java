@@ -24,6 +24,7 @@ public final class ConsumerRetries {
   static final Duration MAX_BACK_OFF = Duration.ofSeconds(10);
 
   private static final Map<Long, Stall> STALLED = new ConcurrentHashMap<>();
+  private static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
   private static final AtomicLong NEXT = new AtomicLong();
   private static final AtomicLong FAILED_TRIES = new AtomicLong();
   // NOTE: counts the service's stops; a work tries again only while the service that began it runs.
@@ -33,6 +34,9 @@ public final class ConsumerRetries {
 
   /** A work whose last try failed: what it is, since when it fails, and how. */
   public record Stall(String what, Instant since, long failures, String lastError) {}
+
+  /** A work under way: what it is and since when. */
+  public record Running(String what, Instant since) {}
 
   public static Uni<Void> untilDone(String what, Supplier<Uni<Void>> work) {
     return untilDone(what, work, FIRST_BACK_OFF, MAX_BACK_OFF);
@@ -45,6 +49,7 @@ public final class ConsumerRetries {
             () -> {
               long id = NEXT.incrementAndGet();
               long run = STOPS.get();
+              RUNNING.put(id, new Running(what, Instant.now()));
               return Uni.createFrom()
                   .<Void>deferred(work::get)
                   .onFailure()
@@ -57,6 +62,19 @@ public final class ConsumerRetries {
                   .onTermination()
                   .invoke(() -> settled(id));
             });
+  }
+
+  /**
+   * The works under way for longer than {@code limit} and not waiting for a try: hung (a query or a
+   * send that never answers), or far slower than a consumer's work should be.
+   */
+  public static List<Running> runningLongerThan(Duration limit) {
+    Instant before = Instant.now().minus(limit);
+    return RUNNING.entrySet().stream()
+        .filter(e -> e.getValue().since().isBefore(before) && !STALLED.containsKey(e.getKey()))
+        .map(Map.Entry::getValue)
+        .sorted(java.util.Comparator.comparing(Running::since))
+        .toList();
   }
 
   /** The service stops: the works begun so far are not tried again. */
@@ -86,6 +104,7 @@ public final class ConsumerRetries {
   }
 
   private static void settled(long id) {
+    RUNNING.remove(id);
     Stall stall = STALLED.remove(id);
     if (stall != null) {
       LOG.infof("%s done after %d failed tries", stall.what(), stall.failures());

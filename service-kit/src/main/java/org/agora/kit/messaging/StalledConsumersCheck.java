@@ -7,14 +7,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness DOWN while a consumer's work is failing and waits for its next try: what the service
- * serves may lag the log (a takedown not yet applied), so it says so. Exported as {@code
- * agora_consumers_stalled} and {@code agora_consumer_failed_tries_total}.
+ * Readiness DOWN while a consumer's work is failing and waits for its next try, or has been under
+ * way for longer than {@code agora.consumers.hung-after} (60 s; a query or a send that never
+ * answers): what the service serves may lag the log (a takedown not yet applied), so it says so.
+ * Exported as {@code agora_consumers_stalled} and {@code agora_consumer_failed_tries_total}.
  */
 @Readiness
 @Startup
@@ -22,7 +25,13 @@ import org.eclipse.microprofile.health.Readiness;
 public class StalledConsumersCheck implements HealthCheck {
   public static final String NAME = "agora-consumers";
 
-  public StalledConsumersCheck(MeterRegistry registry) {
+  private final Duration hungAfter;
+
+  public StalledConsumersCheck(
+      MeterRegistry registry,
+      @ConfigProperty(name = "agora.consumers.hung-after", defaultValue = "PT60S")
+          Duration hungAfter) {
+    this.hungAfter = hungAfter;
     Gauge.builder("agora.consumers.stalled", () -> ConsumerRetries.stalled().size())
         .description("consumer works whose last try failed and whose next try is pending")
         .register(registry);
@@ -39,7 +48,13 @@ public class StalledConsumersCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var stalled = ConsumerRetries.stalled();
-    var response = HealthCheckResponse.named(NAME).status(stalled.isEmpty());
+    var hung = ConsumerRetries.runningLongerThan(hungAfter);
+    var response = HealthCheckResponse.named(NAME).status(stalled.isEmpty() && hung.isEmpty());
+    for (int i = 0; i < hung.size(); i++) {
+      var running = hung.get(i);
+      response.withData(
+          "running." + i, "%s: under way since %s".formatted(running.what(), running.since()));
+    }
     for (int i = 0; i < stalled.size(); i++) {
       var stall = stalled.get(i);
       response.withData(

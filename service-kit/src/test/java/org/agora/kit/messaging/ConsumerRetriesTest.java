@@ -121,6 +121,26 @@ class ConsumerRetriesTest {
   }
 
   @Test
+  void aWorkThatNeverAnswersIsListedAsRunningOnceItPassesTheLimit() throws Exception {
+    String what = "applying into a silent database " + System.nanoTime();
+    var hanging =
+        ConsumerRetries.untilDone(what, () -> Uni.createFrom().nothing(), SHORT, SHORT)
+            .subscribe()
+            .with(done -> {}, failure -> {});
+    try {
+      assertThat(ConsumerRetries.runningLongerThan(Duration.ofMinutes(1)))
+          .noneMatch(running -> running.what().equals(what));
+      Thread.sleep(100);
+      assertThat(ConsumerRetries.runningLongerThan(Duration.ofMillis(50)))
+          .anyMatch(running -> running.what().equals(what));
+    } finally {
+      hanging.cancel();
+    }
+    assertThat(ConsumerRetries.runningLongerThan(Duration.ZERO))
+        .noneMatch(running -> running.what().equals(what));
+  }
+
+  @Test
   void eachSubscriptionRunsTheWorkAfresh() {
     AtomicInteger tries = new AtomicInteger();
     Uni<Void> work =
