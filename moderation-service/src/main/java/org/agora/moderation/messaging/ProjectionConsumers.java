@@ -55,7 +55,7 @@ public class ProjectionConsumers {
               });
     }
     return ConsumerRetries.untilDone(
-            IncomingEvents.describe("projecting", batch), () -> projector.applyPosts(events))
+            IncomingEvents.describe("projecting posts", batch), () -> projector.applyPosts(events))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 

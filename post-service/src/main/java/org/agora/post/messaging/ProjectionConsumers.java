@@ -64,18 +64,11 @@ public class ProjectionConsumers {
             decoded(batch),
             d -> d.event() instanceof PostPublished,
             run ->
-                ConsumerRetries.untilDone(
-                    "projecting %d publications from %s"
-                        .formatted(run.size(), IncomingEvents.applying(run.get(0).envelope())),
-                    () ->
-                        store.applyPublished(
-                            run.stream()
-                                .map(d -> Map.entry(d.envelope().id(), (PostPublished) d.event()))
-                                .toList())),
-            d ->
-                ConsumerRetries.untilDone(
-                    IncomingEvents.applying(d.envelope()),
-                    () -> applyPost(d.envelope(), d.event())))
+                store.applyPublished(
+                    run.stream()
+                        .map(d -> Map.entry(d.envelope().id(), (PostPublished) d.event()))
+                        .toList()),
+            d -> applyPost(d.envelope(), d.event()))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
@@ -121,16 +114,8 @@ public class ProjectionConsumers {
     return inOrder(
             decoded(batch),
             d -> d.event() instanceof PostScreened,
-            run ->
-                ConsumerRetries.untilDone(
-                    "projecting %d verdicts from %s"
-                        .formatted(run.size(), IncomingEvents.applying(run.get(0).envelope())),
-                    () ->
-                        store.applyScreened(
-                            run.stream().map(d -> (PostScreened) d.event()).toList())),
-            d ->
-                ConsumerRetries.untilDone(
-                    IncomingEvents.applying(d.envelope()), () -> applyDecision(d.event())))
+            run -> store.applyScreened(run.stream().map(d -> (PostScreened) d.event()).toList()),
+            d -> applyDecision(d.event()))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
@@ -145,8 +130,8 @@ public class ProjectionConsumers {
       return Uni.createFrom().completionStage(batch.ack());
     }
     return ConsumerRetries.untilDone(
-            "purging the rows and files of %d shredded keys from %s"
-                .formatted(shredded.size(), IncomingEvents.describe("", batch)),
+            IncomingEvents.describe(
+                "purging the rows and files of " + shredded.size() + " shredded keys", batch),
             () -> {
               Uni<Void> done = store.purgeShredded(shredded);
               for (UUID id : shredded) {
@@ -172,6 +157,7 @@ public class ProjectionConsumers {
     return batch.getRecords().stream().map(IncomingEvents::read).flatMap(Optional::stream).toList();
   }
 
+  /** Each run in log order, tried again until it commits ({@link ConsumerRetries}). */
   private static Uni<Void> inOrder(
       List<IncomingEvents.Decoded> events,
       Predicate<IncomingEvents.Decoded> together,
@@ -179,9 +165,15 @@ public class ProjectionConsumers {
       Function<IncomingEvents.Decoded, Uni<Void>> applyOne) {
     Uni<Void> done = Uni.createFrom().voidItem();
     for (var run : Runs.of(events, together)) {
+      var first = run.get(0);
+      boolean batched = together.test(first);
+      String what = IncomingEvents.applying(first.envelope());
       done =
           done.chain(
-              () -> together.test(run.get(0)) ? applyRun.apply(run) : applyOne.apply(run.get(0)));
+              () ->
+                  ConsumerRetries.untilDone(
+                      batched ? "%s and %d after it".formatted(what, run.size() - 1) : what,
+                      () -> batched ? applyRun.apply(run) : applyOne.apply(first)));
     }
     return done;
   }

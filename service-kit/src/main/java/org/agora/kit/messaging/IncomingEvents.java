@@ -93,11 +93,11 @@ public final class IncomingEvents {
     return "applying " + envelope.type() + " " + envelope.id();
   }
 
-  /** A batch as a retried work names it: its size and where it starts. */
+  /** A batch's work as a retried work names it: what it does, then the batch's size and start. */
   public static String describe(String doing, KafkaRecordBatch<String, byte[]> batch) {
     var records = batch.getRecords();
     if (records.isEmpty()) {
-      return doing + " an empty batch";
+      return doing + " (an empty batch)";
     }
     var first = records.get(0);
     long offset =
@@ -105,7 +105,7 @@ public final class IncomingEvents {
             .getMetadata(IncomingKafkaRecordMetadata.class)
             .map(IncomingKafkaRecordMetadata::getOffset)
             .orElse(-1L);
-    return "%s %d records from %s-%d@%d"
+    return "%s (%d records from %s-%d@%d)"
         .formatted(doing, records.size(), first.getTopic(), first.getPartition(), offset);
   }
 
