@@ -10,8 +10,15 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.agora.events.AccountId;
+import org.agora.events.AgoraEvent;
 import org.agora.events.EventCodec;
 import org.agora.events.PostId;
+import org.agora.events.relationships.AccountFollowed;
+import org.agora.events.relationships.AccountUnfollowed;
+import org.agora.events.relationships.RelationshipEvent;
 import org.agora.events.reports.ReportEvent;
 import org.agora.events.reports.ReportFiled;
 import org.agora.testing.KeycloakTestRealm;
@@ -175,6 +182,50 @@ class ReportsTest {
                     .body("report_ids.size()", equalTo(3))
                     .body("statuses_ids", org.hamcrest.Matchers.nullValue())
                     .body("status_ids[0]", equalTo(post.toString())));
+  }
+
+  /**
+   * A queue item weighs its target's reach by the follows of identity.follows. The events are sent
+   * in a burst, so they arrive in one poll and are applied together: a pair's last event decides.
+   */
+  @Test
+  void theQueueCountsTheTargetsFollowersFromTheGraphLog() {
+    TestUser author = Fixtures.user("reach");
+    AccountId target = AccountId.parse(author.id());
+    AccountId stays = new AccountId(UUID.randomUUID());
+    AccountId leaves = new AccountId(UUID.randomUUID());
+    AccountId returns = new AccountId(UUID.randomUUID());
+    Instant t = Instant.now();
+    follow(new AccountFollowed(stays, target, t), stays);
+    follow(new AccountFollowed(leaves, target, t), leaves);
+    follow(new AccountUnfollowed(leaves, target, t.plusSeconds(1)), leaves);
+    follow(new AccountUnfollowed(returns, target, t), returns);
+    follow(new AccountFollowed(returns, target, t.plusSeconds(1)), returns);
+    follow(new AccountFollowed(stays, target, t), stays);
+
+    String reportId =
+        json(Fixtures.user("reachrep"))
+            .body("{\"account_id\":\"" + target + "\",\"category\":\"spam\"}")
+            .post("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("id");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                json(moderator)
+                    .queryParam("account_id", target.toString())
+                    .get("/api/agora/v1/moderation/queue")
+                    .then()
+                    .statusCode(200)
+                    .body("[0].id", equalTo(reportId))
+                    .body("[0].followers", equalTo(2)));
+  }
+
+  private static void follow(AgoraEvent event, AccountId follower) {
+    Fixtures.send(RelationshipEvent.TOPIC, event, follower.toString());
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.agora.identity.domain.notices.NoticeRetry;
 import org.agora.identity.lifecycle.AppealNotices.Outcome;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.identity.projection.PendingNotice;
+import org.agora.kit.messaging.InTurn;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -88,14 +89,7 @@ public class NoticeOutbox {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   public Uni<Void> sendDue() {
     return due()
-        .chain(
-            list -> {
-              Uni<Void> done = Uni.createFrom().voidItem();
-              for (PendingNotice notice : list) {
-                done = done.chain(() -> resend(notice));
-              }
-              return done;
-            })
+        .chain(list -> InTurn.each(list, this::resend))
         // NOTE: the next run tries again; the database away must not read like a lost notice.
         .onFailure()
         .invoke(

@@ -18,7 +18,7 @@ import org.agora.events.sessions.SessionsEnded;
 import org.agora.identity.messaging.graph.IdentityLog;
 import org.agora.identity.messaging.sessions.CutoffLog;
 import org.agora.identity.projection.IdentityStore;
-import org.agora.identity.projection.ProjectedAccount;
+import org.agora.kit.messaging.InTurn;
 import org.agora.kit.messaging.IncomingEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -173,14 +173,7 @@ public class Suspensions {
   Uni<Void> endExpired() {
     return store
         .suspensionsEndedBy(Instant.now())
-        .chain(
-            due -> {
-              Uni<Void> done = Uni.createFrom().voidItem();
-              for (ProjectedAccount account : due) {
-                done = done.chain(() -> reinstate(new AccountId(account.id), null, true));
-              }
-              return done;
-            })
+        .chain(due -> InTurn.each(due, account -> reinstate(new AccountId(account.id), null, true)))
         // NOTE: the next run retries; a failure here (Keycloak or the database away, or the
         // pool closing at shutdown) must not read like a lost suspension.
         .onFailure()

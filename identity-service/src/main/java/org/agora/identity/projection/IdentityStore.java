@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.agora.events.AgoraEvent;
 import org.agora.events.EncryptedContent;
 import org.agora.events.accounts.AccountApproved;
 import org.agora.events.accounts.AccountErased;
@@ -20,6 +22,7 @@ import org.agora.events.relationships.AccountFollowed;
 import org.agora.events.relationships.AccountUnblocked;
 import org.agora.events.relationships.AccountUnfollowed;
 import org.agora.identity.domain.graph.GraphRules;
+import org.agora.kit.messaging.InTurn;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -199,54 +202,72 @@ public class IdentityStore {
   // --- graph ---
 
   public Uni<Void> apply(UUID eventId, AccountFollowed event) {
-    UUID from = event.followerId().value();
-    UUID to = event.followedId().value();
-    return transaction(
-        session ->
-            run(
-                    session,
-                    "insert into follow_action (event_id, follower_id, followed_at)"
-                        + " values (?1, ?2, ?3) on conflict do nothing",
-                    eventId,
-                    from,
-                    event.followedAt())
-                .chain(() -> edge(session, "account_follow", from, to, true, event.followedAt())));
+    return transaction(session -> followed(session, eventId, event));
   }
 
   public Uni<Void> apply(AccountUnfollowed event) {
-    return transaction(
-        session ->
-            edge(
-                session,
-                "account_follow",
-                event.followerId().value(),
-                event.followedId().value(),
-                false,
-                event.unfollowedAt()));
+    return transaction(session -> graph(session, null, event));
   }
 
   public Uni<Void> apply(AccountBlocked event) {
-    return transaction(
-        session ->
-            edge(
-                session,
-                "account_block",
-                event.blockerId().value(),
-                event.blockedId().value(),
-                true,
-                event.blockedAt()));
+    return transaction(session -> graph(session, null, event));
   }
 
   public Uni<Void> apply(AccountUnblocked event) {
+    return transaction(session -> graph(session, null, event));
+  }
+
+  /**
+   * A run of graph events (follows, unfollows, blocks, unblocks) in one transaction, in log order;
+   * each pairs the event's id with the event. Other events are passed over.
+   */
+  public Uni<Void> applyGraph(List<Map.Entry<UUID, AgoraEvent>> events) {
     return transaction(
-        session ->
-            edge(
-                session,
-                "account_block",
-                event.blockerId().value(),
-                event.blockedId().value(),
-                false,
-                event.unblockedAt()));
+        session -> InTurn.each(events, e -> graph(session, e.getKey(), e.getValue())));
+  }
+
+  private static Uni<Void> graph(Mutiny.Session session, UUID eventId, AgoraEvent event) {
+    return switch (event) {
+      case AccountFollowed followed -> followed(session, eventId, followed);
+      case AccountUnfollowed e ->
+          edge(
+              session,
+              "account_follow",
+              e.followerId().value(),
+              e.followedId().value(),
+              false,
+              e.unfollowedAt());
+      case AccountBlocked e ->
+          edge(
+              session,
+              "account_block",
+              e.blockerId().value(),
+              e.blockedId().value(),
+              true,
+              e.blockedAt());
+      case AccountUnblocked e ->
+          edge(
+              session,
+              "account_block",
+              e.blockerId().value(),
+              e.blockedId().value(),
+              false,
+              e.unblockedAt());
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+
+  private static Uni<Void> followed(Mutiny.Session session, UUID eventId, AccountFollowed event) {
+    UUID from = event.followerId().value();
+    UUID to = event.followedId().value();
+    return run(
+            session,
+            "insert into follow_action (event_id, follower_id, followed_at)"
+                + " values (?1, ?2, ?3) on conflict do nothing",
+            eventId,
+            from,
+            event.followedAt())
+        .chain(() -> edge(session, "account_follow", from, to, true, event.followedAt()));
   }
 
   // --- reads ---

@@ -68,6 +68,32 @@ class ProjectionFromLogTest {
         .untilAsserted(() -> given().get("/api/v1/accounts/" + b).then().statusCode(404));
   }
 
+  /**
+   * Graph events sent in a burst reach the projection in one poll and are applied in one
+   * transaction, still in log order: each pair ends as its last event left it.
+   */
+  @Test
+  void aBurstOfGraphEventsEndsAsItsLastEventPerPairSays() {
+    AccountId a = register("bursta");
+    AccountId b = register("burstb");
+    AccountId c = register("burstc");
+    Instant t = Instant.now().minusSeconds(10);
+    send(RelationshipEvent.TOPIC, a, new AccountFollowed(a, b, t), null);
+    send(RelationshipEvent.TOPIC, a, new AccountFollowed(a, c, t), null);
+    send(RelationshipEvent.TOPIC, a, new AccountUnfollowed(a, b, t.plusSeconds(1)), null);
+    send(RelationshipEvent.TOPIC, b, new AccountUnfollowed(b, c, t), null);
+    send(RelationshipEvent.TOPIC, b, new AccountFollowed(b, c, t.plusSeconds(1)), null);
+    send(RelationshipEvent.TOPIC, c, new AccountFollowed(c, a, t), null);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              followers(c, 2);
+              followers(a, 1);
+              followers(b, 0);
+            });
+  }
+
   @Test
   void profilesOpenWithTheKeyFromTheKeyTopicUntilItIsShredded() {
     AccountId c = register("logc");

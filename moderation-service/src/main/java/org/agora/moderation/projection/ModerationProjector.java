@@ -9,9 +9,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.agora.events.AccountId;
+import org.agora.events.AgoraEvent;
 import org.agora.events.EncryptedContent;
 import org.agora.events.PostId;
 import org.agora.events.accounts.AccountSuspended;
@@ -159,22 +162,64 @@ public class ModerationProjector {
   // --- identity.follows -----------------------------------------------------------------------
 
   public Uni<Void> apply(AccountFollowed event) {
-    return store
-        .query(
-            "insert into follow_edge (follower_id, followed_id) values ($1, $2) on conflict do"
-                + " nothing",
-            event.followerId().value(),
-            event.followedId().value())
-        .replaceWithVoid();
+    return applyGraph(List.of(event));
   }
 
   public Uni<Void> apply(AccountUnfollowed event) {
-    return store
-        .query(
-            "delete from follow_edge where follower_id = $1 and followed_id = $2",
-            event.followerId().value(),
-            event.followedId().value())
-        .replaceWithVoid();
+    return applyGraph(List.of(event));
+  }
+
+  /**
+   * A run of follows and unfollows, in log order, in one transaction of at most two statements: a
+   * pair's last event decides whether its edge is there, as applying them one by one would.
+   */
+  public Uni<Void> applyGraph(List<AgoraEvent> events) {
+    Map<List<UUID>, Boolean> follows = new LinkedHashMap<>();
+    for (AgoraEvent event : events) {
+      switch (event) {
+        case AccountFollowed e ->
+            follows.put(List.of(e.followerId().value(), e.followedId().value()), true);
+        case AccountUnfollowed e ->
+            follows.put(List.of(e.followerId().value(), e.followedId().value()), false);
+        default -> {}
+      }
+    }
+    if (follows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<UUID[]> added = pairs(follows, true);
+    List<UUID[]> removed = pairs(follows, false);
+    return store.inTransaction(
+        conn ->
+            ModerationStore.run(
+                    conn,
+                    "insert into follow_edge (follower_id, followed_id)"
+                        + " select * from unnest($1::uuid[], $2::uuid[]) on conflict do nothing",
+                    added.get(0),
+                    added.get(1))
+                .chain(
+                    () ->
+                        ModerationStore.run(
+                            conn,
+                            "delete from follow_edge e using unnest($1::uuid[], $2::uuid[])"
+                                + " as t(follower_id, followed_id)"
+                                + " where e.follower_id = t.follower_id"
+                                + " and e.followed_id = t.followed_id",
+                            removed.get(0),
+                            removed.get(1)))
+                .replaceWithVoid());
+  }
+
+  /** The followers and the followed of the pairs whose last event was {@code follow}, as arrays. */
+  private static List<UUID[]> pairs(Map<List<UUID>, Boolean> last, boolean follow) {
+    List<List<UUID>> chosen =
+        last.entrySet().stream()
+            .filter(e -> e.getValue() == follow)
+            .map(Map.Entry::getKey)
+            .toList();
+    return List.of(
+        chosen.stream().map(p -> p.get(0)).toArray(UUID[]::new),
+        chosen.stream().map(p -> p.get(1)).toArray(UUID[]::new));
   }
 
   // --- identity.accounts ---------------------------------------------------------------------

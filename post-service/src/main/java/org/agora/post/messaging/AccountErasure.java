@@ -9,6 +9,7 @@ import org.agora.events.PostId;
 import org.agora.events.accounts.AccountErased;
 import org.agora.events.posts.PostDeleted;
 import org.agora.kit.keys.ContentKeyRing;
+import org.agora.kit.messaging.InTurn;
 import org.agora.post.projection.PostStore;
 import org.agora.post.projection.StoredPost;
 import org.agora.post.storage.MediaStore;
@@ -41,27 +42,17 @@ public class AccountErasure {
     AccountId account = event.accountId();
     return store
         .postsBy(account.value())
-        .chain(
-            posts -> {
-              Uni<Void> done = Uni.createFrom().voidItem();
-              for (StoredPost post : posts) {
-                done = done.chain(() -> delete(account, post));
-              }
-              return done;
-            })
+        .chain(posts -> InTurn.each(posts, post -> delete(account, post)))
         .chain(() -> store.unattachedMediaOf(account.value()))
         .chain(
-            uploads -> {
-              Uni<Void> done = Uni.createFrom().voidItem();
-              for (var upload : uploads) {
-                done =
-                    done.chain(() -> log.shredMedia(upload.id))
-                        .invoke(() -> keys.shred(upload.id))
-                        .chain(() -> store.purgeMedia(upload.id))
-                        .chain(() -> media.delete(upload.id));
-              }
-              return done;
-            });
+            uploads ->
+                InTurn.each(
+                    uploads,
+                    upload ->
+                        log.shredMedia(upload.id)
+                            .invoke(() -> keys.shred(upload.id))
+                            .chain(() -> store.purgeMedia(upload.id))
+                            .chain(() -> media.delete(upload.id))));
   }
 
   private Uni<Void> delete(AccountId account, StoredPost post) {
@@ -73,13 +64,6 @@ public class AccountErasure {
               keys.shred(post.id);
               post.media().forEach(keys::shred);
             })
-        .chain(
-            () -> {
-              Uni<Void> files = Uni.createFrom().voidItem();
-              for (var mediaId : post.media()) {
-                files = files.chain(() -> media.delete(mediaId));
-              }
-              return files;
-            });
+        .chain(() -> InTurn.each(post.media(), media::delete));
   }
 }

@@ -30,6 +30,7 @@ import org.agora.events.relationships.AccountBlocked;
 import org.agora.events.relationships.AccountUnblocked;
 import org.agora.kit.keys.KeyTopicReader;
 import org.agora.kit.messaging.ConsumerRetries;
+import org.agora.kit.messaging.InTurn;
 import org.agora.kit.messaging.IncomingEvents;
 import org.agora.post.projection.PostStore;
 import org.agora.post.storage.MediaStore;
@@ -132,13 +133,7 @@ public class ProjectionConsumers {
     return ConsumerRetries.untilDone(
             IncomingEvents.describe(
                 "purging the rows and files of " + shredded.size() + " shredded keys", batch),
-            () -> {
-              Uni<Void> done = store.purgeShredded(shredded);
-              for (UUID id : shredded) {
-                done = done.chain(() -> media.delete(id));
-              }
-              return done;
-            })
+            () -> store.purgeShredded(shredded).chain(() -> InTurn.each(shredded, media::delete)))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 

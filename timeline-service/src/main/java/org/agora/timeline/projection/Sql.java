@@ -1,6 +1,5 @@
 package org.agora.timeline.projection;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
+import org.agora.kit.messaging.InTurn;
 
 /** Small helpers for the native statements of the projection. */
 final class Sql {
@@ -38,20 +38,8 @@ final class Sql {
     return Uni.combine().all().unis(statements).discardItems();
   }
 
-  /**
-   * Runs {@code step} for each item, one after the other. NOTE: a stream, not a chain of {@code
-   * chain()} calls, which for thousands of items overflows the stack when subscribed.
-   */
+  /** Runs {@code step} for each item, one after the other ({@link InTurn}). */
   static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
-    if (items.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return Multi.createFrom()
-        .iterable(items)
-        .onItem()
-        .transformToUniAndConcatenate(step::apply)
-        .collect()
-        .last()
-        .replaceWithVoid();
+    return InTurn.each(items, step);
   }
 }

@@ -1,7 +1,10 @@
 package org.agora.identity.messaging.graph;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
 import org.agora.events.AgoraEvent;
 import org.agora.events.EventEnvelope;
 import org.agora.events.accounts.AccountApproved;
@@ -41,9 +44,17 @@ public class GraphProjectionConsumers {
     return IncomingEvents.handle(message, this::applyAccount);
   }
 
+  /** A poll's graph events in one transaction: a replay applies hundreds a commit, not one. */
   @Incoming("follows-projection-in")
-  public Uni<Void> follows(Message<byte[]> message) {
-    return IncomingEvents.handle(message, this::applyRelationship);
+  public Uni<Void> follows(KafkaRecordBatch<String, byte[]> batch) {
+    return IncomingEvents.handleTogether(
+        batch,
+        "applying graph events",
+        events ->
+            store.applyGraph(
+                events.stream()
+                    .<Map.Entry<UUID, AgoraEvent>>map(d -> Map.entry(d.envelope().id(), d.event()))
+                    .toList()));
   }
 
   @Incoming("account-keys-in")
@@ -72,10 +83,6 @@ public class GraphProjectionConsumers {
       case AccountErased erased -> store.apply(erased);
       default -> Uni.createFrom().voidItem();
     };
-  }
-
-  public Uni<Void> applyRelationship(EventEnvelope envelope, AgoraEvent event) {
-    return apply(envelope.id(), event);
   }
 
   /** Applies one graph event; {@code eventId} keeps a follow counted once against the limit. */
