@@ -248,7 +248,7 @@ public class RebuildSimulation extends Simulation {
     command.add("-Dquarkus.http.port=" + port);
     topics.forEach(
         (stream, topic) -> command.add("-Dagora.timeline.topic." + stream + "=" + topic));
-    for (String channel : List.of("posts-in", "decisions-in", "accounts-in", "follows-in")) {
+    for (String channel : List.of("posts-verdicts-in", "accounts-in", "follows-in")) {
       command.add("-Dmp.messaging.incoming." + channel + ".group.id=" + run);
       // NOTE: without -Dlive the live channels stay off, so the rebuild has the machine alone.
       command.add("-Dmp.messaging.incoming." + channel + ".enabled=" + live);

@@ -117,8 +117,7 @@ class ProjectionPositionsTest {
   void everyLiveChannelResumesThere() {
     for (String channel :
         List.of(
-            ProjectionConsumers.POSTS,
-            ProjectionConsumers.DECISIONS,
+            ProjectionConsumers.POSTS_AND_VERDICTS,
             ProjectionConsumers.ACCOUNTS,
             ProjectionConsumers.FOLLOWS)) {
       assertThat(

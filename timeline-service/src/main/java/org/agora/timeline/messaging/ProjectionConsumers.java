@@ -11,15 +11,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The four projected streams, each consumed in batches (one poll, one transaction). Offsets are
- * committed only after the transaction; a batch that fails is tried again until it commits, the
- * polls behind it waiting (a retried or replayed batch is recognised by position and skipped).
- * Rendered statuses the batch changed are evicted once it has committed.
+ * The projected streams, consumed in batches (one poll, one transaction): posts and their verdicts
+ * on one channel, accounts and the graph on one each. Offsets are committed only after the
+ * transaction; a batch that fails is tried again until it commits, the polls behind it waiting (a
+ * retried or replayed batch is recognised by position and skipped). Rendered statuses the batch
+ * changed are evicted once it has committed.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
-  public static final String POSTS = "posts-in";
-  public static final String DECISIONS = "decisions-in";
+  /** Posts and moderation's verdicts: a post and the verdict that fans it out, in one poll. */
+  public static final String POSTS_AND_VERDICTS = "posts-verdicts-in";
+
   public static final String ACCOUNTS = "accounts-in";
   public static final String FOLLOWS = "follows-in";
 
@@ -31,13 +33,8 @@ public class ProjectionConsumers {
     this.rendered = rendered;
   }
 
-  @Incoming(POSTS)
-  public Uni<Void> posts(ConsumerRecords<String, byte[]> records) {
-    return apply(records);
-  }
-
-  @Incoming(DECISIONS)
-  public Uni<Void> decisions(ConsumerRecords<String, byte[]> records) {
+  @Incoming(POSTS_AND_VERDICTS)
+  public Uni<Void> postsAndVerdicts(ConsumerRecords<String, byte[]> records) {
     return apply(records);
   }
 
