@@ -20,6 +20,8 @@ import org.agora.events.AgoraEvent;
 import org.agora.events.EncryptedContent;
 import org.agora.events.EventCodec;
 import org.agora.events.PostId;
+import org.agora.events.accounts.AccountErased;
+import org.agora.events.accounts.AccountEvent;
 import org.agora.events.moderation.ModerationDecision;
 import org.agora.events.moderation.PostScreened;
 import org.agora.events.posts.ContentKeyIssued;
@@ -145,6 +147,46 @@ class ProjectionBatchTest {
   }
 
   /** Waits until every one of {@code posts} has its row. */
+  /**
+   * An account with thousands of posts is erased whole: the erasure deletes them one after the
+   * other, which as a chain of thousands of steps overflowed the stack and left them all in place.
+   */
+  @Test
+  void anAccountWithThousandsOfPostsIsErasedWhole() {
+    AccountId author = new AccountId(UUID.randomUUID());
+    int posts = 3_000;
+    try (var producer = producer()) {
+      for (int i = 0; i < posts; i++) {
+        PostPublished post = published(author);
+        producer.send(record(PostEvent.TOPIC, post, UUID.randomUUID()));
+      }
+      producer.flush();
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(() -> assertThat(postsBy(author)).isEqualTo(posts));
+
+    try (var producer = producer()) {
+      AccountErased erased = new AccountErased(author, Instant.now());
+      producer.send(record(AccountEvent.TOPIC, author.toString(), erased, UUID.randomUUID()));
+      producer.flush();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .untilAsserted(() -> assertThat(postsBy(author)).isZero());
+  }
+
+  private long postsBy(AccountId author) {
+    return pool.preparedQuery("select count(*) from stored_post where author_id = $1")
+        .execute(Tuple.of(author.value()))
+        .await()
+        .indefinitely()
+        .iterator()
+        .next()
+        .getLong(0);
+  }
+
   private void awaitStored(PostPublished... posts) {
     await()
         .atMost(Duration.ofSeconds(20))
@@ -179,9 +221,13 @@ class ProjectionBatchTest {
   }
 
   private static PostPublished published() {
+    return published(new AccountId(UUID.randomUUID()));
+  }
+
+  private static PostPublished published(AccountId author) {
     return new PostPublished(
         new PostId(UUID.randomUUID()),
-        new AccountId(UUID.randomUUID()),
+        author,
         new EncryptedContent(EncryptedContent.AES_256_GCM, "bm9uY2U", "Y2lwaGVy"),
         "en",
         null,
@@ -212,6 +258,7 @@ class ProjectionBatchTest {
       case PostPublished p -> p.postId().toString();
       case PostDeleted d -> d.postId().toString();
       case PostScreened s -> s.postId().toString();
+      case AccountErased e -> e.accountId().toString();
       default -> throw new IllegalArgumentException(event.type());
     };
   }
