@@ -161,14 +161,6 @@ public class ModerationProjector {
 
   // --- identity.follows -----------------------------------------------------------------------
 
-  public Uni<Void> apply(AccountFollowed event) {
-    return applyGraph(List.of(event));
-  }
-
-  public Uni<Void> apply(AccountUnfollowed event) {
-    return applyGraph(List.of(event));
-  }
-
   /**
    * A run of follows and unfollows, in log order, in one transaction of at most two statements: a
    * pair's last event decides whether its edge is there, as applying them one by one would.

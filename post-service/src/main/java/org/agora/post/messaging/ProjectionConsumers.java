@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -62,7 +61,7 @@ public class ProjectionConsumers {
   @Incoming("posts-in")
   public Uni<Void> posts(KafkaRecordBatch<String, byte[]> batch) {
     return inOrder(
-            decoded(batch),
+            IncomingEvents.decoded(batch),
             d -> d.event() instanceof PostPublished,
             run ->
                 store.applyPublished(
@@ -113,7 +112,7 @@ public class ProjectionConsumers {
   @Incoming("decisions-in")
   public Uni<Void> decisions(KafkaRecordBatch<String, byte[]> batch) {
     return inOrder(
-            decoded(batch),
+            IncomingEvents.decoded(batch),
             d -> d.event() instanceof PostScreened,
             run -> store.applyScreened(run.stream().map(d -> (PostScreened) d.event()).toList()),
             d -> applyDecision(d.event()))
@@ -148,29 +147,22 @@ public class ProjectionConsumers {
     };
   }
 
-  private static List<IncomingEvents.Decoded> decoded(KafkaRecordBatch<String, byte[]> batch) {
-    return batch.getRecords().stream().map(IncomingEvents::read).flatMap(Optional::stream).toList();
-  }
-
   /** Each run in log order, tried again until it commits ({@link ConsumerRetries}). */
   private static Uni<Void> inOrder(
       List<IncomingEvents.Decoded> events,
       Predicate<IncomingEvents.Decoded> together,
       Function<List<IncomingEvents.Decoded>, Uni<Void>> applyRun,
       Function<IncomingEvents.Decoded, Uni<Void>> applyOne) {
-    Uni<Void> done = Uni.createFrom().voidItem();
-    for (var run : Runs.of(events, together)) {
-      var first = run.get(0);
-      boolean batched = together.test(first);
-      String what = IncomingEvents.applying(first.envelope());
-      done =
-          done.chain(
-              () ->
-                  ConsumerRetries.untilDone(
-                      batched ? "%s and %d after it".formatted(what, run.size() - 1) : what,
-                      () -> batched ? applyRun.apply(run) : applyOne.apply(first)));
-    }
-    return done;
+    return InTurn.each(
+        Runs.of(events, together),
+        run -> {
+          var first = run.get(0);
+          boolean batched = together.test(first);
+          String what = IncomingEvents.applying(first.envelope());
+          return ConsumerRetries.untilDone(
+              batched ? "%s and %d after it".formatted(what, run.size() - 1) : what,
+              () -> batched ? applyRun.apply(run) : applyOne.apply(first));
+        });
   }
 
   Uni<Void> applyPost(EventEnvelope envelope, AgoraEvent event) {

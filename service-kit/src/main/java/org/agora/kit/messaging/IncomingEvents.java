@@ -80,15 +80,17 @@ public final class IncomingEvents {
       KafkaRecordBatch<String, byte[]> batch,
       String doing,
       Function<List<Decoded>, Uni<Void>> handler) {
-    List<Decoded> decoded = new ArrayList<>();
-    for (var record : batch.getRecords()) {
-      read(record).ifPresent(decoded::add);
-    }
+    List<Decoded> decoded = decoded(batch);
     Uni<Void> done =
         decoded.isEmpty()
             ? Uni.createFrom().voidItem()
             : ConsumerRetries.untilDone(describe(doing, batch), () -> handler.apply(decoded));
     return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  /** The readable records of a batch, decoded, in log order (the others logged and skipped). */
+  public static List<Decoded> decoded(KafkaRecordBatch<String, byte[]> batch) {
+    return batch.getRecords().stream().map(IncomingEvents::read).flatMap(Optional::stream).toList();
   }
 
   public static Optional<Decoded> read(Message<byte[]> message) {
