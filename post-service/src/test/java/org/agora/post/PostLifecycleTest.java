@@ -187,6 +187,26 @@ class PostLifecycleTest {
     shredAndFollowUp(shredded);
   }
 
+  @Test
+  void aShredWithThousandsOfKeysAfterItOnItsPartitionStillGetsItsFollowUpAtTheNextBoot() {
+    String shredded = UUID.randomUUID().toString();
+    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, shredded, null, Map.of());
+    int partition = tombstonesOf(shredded, 1, Duration.ofSeconds(10)).get(0).partition();
+    // A burst of keys after the shred on its partition, more than the fixed tail of 5,000 records
+    // that a boot used to read (all within one segment.ms, so the shred's segment has not rolled),
+    // then a stop.
+    Map<String, byte[]> burst = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 6_000; i++) {
+      burst.put(
+          UUID.randomUUID().toString(),
+          "a later post's key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    KafkaTopicProbe.sendAll(ContentKeyIssued.TOPIC, partition, burst);
+
+    assertThat(log.resumeFollowUps().await().atMost(Duration.ofSeconds(40))).isPositive();
+    shredAndFollowUp(shredded);
+  }
+
   /**
    * The key's two tombstones: the shred, and {@code agora.keys.roll-after} (2 s here) later on the
    * same partition its follow-up, which alone carries the follow-up header.

@@ -83,6 +83,29 @@ public final class KafkaTopicProbe {
     send(topic, null, key, value, headers);
   }
 
+  /**
+   * Appends the records (key to value, in the map's order) to one partition through one producer,
+   * and waits until the broker has acknowledged them all.
+   */
+  public static void sendAll(String topic, int partition, Map<String, byte[]> records) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      records.forEach(
+          (key, value) ->
+              sent.add(producer.send(new ProducerRecord<>(topic, partition, key, value))));
+      for (var each : sent) {
+        each.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("sending " + records.size() + " records to " + topic, e);
+    }
+  }
+
   /** As {@link #send(String, String, byte[], Map)}, to the given partition (null: by the key). */
   public static void send(
       String topic, Integer partition, String key, byte[] value, Map<String, String> headers) {

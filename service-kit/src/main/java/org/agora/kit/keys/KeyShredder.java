@@ -16,12 +16,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,11 +54,13 @@ import org.jboss.logging.Logger;
  * than {@code segment.ms} roll the segment themselves.
  *
  * <p>The follow-up is scheduled in memory, and a stop loses it; so at boot {@link #resume} reads
- * the tail of every partition (its last {@value #TAIL} records), and a partition with a shred's
- * tombstone after its last follow-up (the follow-up carries the header {@value #FOLLOW_UP_HEADER},
- * a shred does not) gets its follow-up, new keys written after the shred notwithstanding. Left to
- * the partition's next write: a shred with more than {@value #TAIL} records after it on its
- * partition, all written within one {@code segment.ms}, then a stop and silence.
+ * what may still be in each partition's active segment, and a partition with a shred's tombstone
+ * after its last follow-up (the follow-up carries the header {@value #FOLLOW_UP_HEADER}, a shred
+ * does not) gets its follow-up, new keys written after the shred notwithstanding. The active
+ * segment spans less than the topic's {@code segment.ms} of record time (a record later than that
+ * rolls it), so the read starts at the partition's newest timestamp less {@code segment.ms} and a
+ * minute for clock skew between writers: however many keys came after a shred, it is found. A shred
+ * older than that window sits in a rolled segment, which the cleaner compacts on its own.
  */
 @ApplicationScoped
 public class KeyShredder {
@@ -59,7 +69,8 @@ public class KeyShredder {
 
   private static final Logger LOG = Logger.getLogger(KeyShredder.class);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-  static final int TAIL = 5000;
+  // NOTE: writers' clocks may differ a little; a wider window only reads a few records more.
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private final Duration rollAfter;
   private final String bootstrap;
@@ -181,10 +192,15 @@ public class KeyShredder {
             OutgoingKafkaRecordMetadata.<String>builder().withKey(id).withHeaders(headers).build());
   }
 
-  /** What {@link #awaitingFollowUp} finds in the tails of the topic's partitions; blocking. */
+  /**
+   * What {@link #awaitingFollowUp} finds in what may still be the partitions' active segments (see
+   * the class comment); blocking.
+   */
   private List<ConsumerRecord<String, byte[]>> shredsAwaitingFollowUp(String topic) {
-    try (var consumer =
-        new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (Admin admin = Admin.create(adminSettings());
+        var consumer =
+            new KafkaConsumer<>(
+                settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, READ_TIMEOUT).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -197,10 +213,17 @@ public class KeyShredder {
           wanted.put(partition, end.get(partition));
         }
       }
+      if (wanted.isEmpty()) {
+        return List.of();
+      }
+      Map<TopicPartition, Long> from = activeSegmentStarts(admin, topic, wanted.keySet());
       consumer.assign(wanted.keySet());
       wanted.forEach(
           (partition, next) ->
-              consumer.seek(partition, Math.max(begin.get(partition), next - TAIL)));
+              consumer.seek(
+                  partition,
+                  Math.max(
+                      begin.get(partition), from.getOrDefault(partition, begin.get(partition)))));
       // NOTE: a compacted partition has gaps, so "read" means "position at its end offset".
       List<ConsumerRecord<String, byte[]>> tail = new ArrayList<>();
       Instant deadline = Instant.now().plus(READ_TIMEOUT);
@@ -214,7 +237,69 @@ public class KeyShredder {
         }
       }
       return awaitingFollowUp(tail);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("reading the key topic " + topic + "'s newest records", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Per partition, the first offset whose record may still be in the active segment: the first at
+   * or after {@link #activeSegmentWindowStart} of the partition's newest timestamp.
+   */
+  private static Map<TopicPartition, Long> activeSegmentStarts(
+      Admin admin, String topic, java.util.Set<TopicPartition> partitions)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    long segmentMs =
+        Long.parseLong(
+            admin
+                .describeConfigs(List.of(resource))
+                .all()
+                .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .get(resource)
+                .get(TopicConfig.SEGMENT_MS_CONFIG)
+                .value());
+    Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
+    partitions.forEach(p -> newest.put(p, OffsetSpec.maxTimestamp()));
+    Map<TopicPartition, OffsetSpec> since = new HashMap<>();
+    admin
+        .listOffsets(newest)
+        .all()
+        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .forEach(
+            (partition, info) ->
+                since.put(
+                    partition,
+                    OffsetSpec.forTimestamp(
+                        activeSegmentWindowStart(info.timestamp(), segmentMs))));
+    Map<TopicPartition, Long> starts = new HashMap<>();
+    admin
+        .listOffsets(since)
+        .all()
+        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .forEach(
+            (partition, info) -> {
+              // NOTE: -1 when no record is that recent, which the newest one is: read it all then.
+              if (info.offset() >= 0) {
+                starts.put(partition, info.offset());
+              }
+            });
+    return starts;
+  }
+
+  /** The earliest record time that may still be in the active segment of a partition. */
+  static long activeSegmentWindowStart(long newestTimestamp, long segmentMs) {
+    return Math.max(0, newestTimestamp - segmentMs - CLOCK_SKEW.toMillis());
+  }
+
+  private Properties adminSettings() {
+    Properties settings = new Properties();
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "agora-key-shredder-" + UUID.randomUUID());
+    return settings;
   }
 
   private Properties settings() {

@@ -37,6 +37,13 @@ class KeyShredderTailTest {
   }
 
   @Test
+  void theReadStartsASegmentSpanAndAMinuteBeforeTheNewestRecord() {
+    assertThat(KeyShredder.activeSegmentWindowStart(1_000_000, 60_000)).isEqualTo(880_000);
+    // a partition younger than the window is read from its start
+    assertThat(KeyShredder.activeSegmentWindowStart(50_000, 60_000)).isZero();
+  }
+
+  @Test
   void aTailOfKeysAloneAwaitsNothing() {
     assertThat(KeyShredder.awaitingFollowUp(List.of(key(0, "a"), key(2, "b")))).isEmpty();
   }
