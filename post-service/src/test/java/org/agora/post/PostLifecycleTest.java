@@ -188,6 +188,18 @@ class PostLifecycleTest {
   }
 
   @Test
+  void aShredOlderThanTheRollDelayGetsItsFollowUpAtOnceAtTheNextBoot() throws InterruptedException {
+    // A stop longer than agora.keys.roll-after (2 s here): the follow-up is overdue at the boot.
+    // It used to fail the whole resume (a delay of zero, which Mutiny refuses).
+    String id = UUID.randomUUID().toString();
+    KafkaTopicProbe.send(ContentKeyIssued.TOPIC, id, null, Map.of());
+    Thread.sleep(3_000);
+
+    assertThat(log.resumeFollowUps().await().atMost(Duration.ofSeconds(40))).isPositive();
+    shredAndFollowUp(id);
+  }
+
+  @Test
   void aShredWithThousandsOfKeysAfterItOnItsPartitionStillGetsItsFollowUpAtTheNextBoot() {
     String shredded = UUID.randomUUID().toString();
     KafkaTopicProbe.send(ContentKeyIssued.TOPIC, shredded, null, Map.of());
@@ -512,6 +524,63 @@ class PostLifecycleTest {
         .get("/api/v1/statuses/" + id)
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  void blocksAmongABurstOfFollowsApplyInLogOrder() {
+    TestUser author = KeycloakTestRealm.verifiedUser("burst-blocker");
+    TestUser reader = KeycloakTestRealm.verifiedUser("burst-blocked");
+    TestUser marker = KeycloakTestRealm.verifiedUser("burst-marker");
+    String id = publish(author.accessToken(), "seen until the last word");
+    AccountId authorId = AccountId.parse(author.id());
+    AccountId readerId = AccountId.parse(reader.id());
+    given()
+        .auth()
+        .oauth2(reader.accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(200);
+
+    // All keyed by the author, so on one partition and in this order; the follows are skipped.
+    followsOf(authorId, 20);
+    send(RelationshipEvent.TOPIC, new AccountBlocked(authorId, readerId, Instant.now()), authorId);
+    followsOf(authorId, 20);
+    send(
+        RelationshipEvent.TOPIC, new AccountUnblocked(authorId, readerId, Instant.now()), authorId);
+    send(RelationshipEvent.TOPIC, new AccountBlocked(authorId, readerId, Instant.now()), authorId);
+    followsOf(authorId, 20);
+    // Once the marker's block is applied, everything before it on the partition is.
+    send(
+        RelationshipEvent.TOPIC,
+        new AccountBlocked(authorId, AccountId.parse(marker.id()), Instant.now()),
+        authorId);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(marker.accessToken())
+                    .get("/api/v1/statuses/" + id)
+                    .then()
+                    .statusCode(404));
+
+    given()
+        .auth()
+        .oauth2(reader.accessToken())
+        .get("/api/v1/statuses/" + id)
+        .then()
+        .statusCode(404);
+  }
+
+  private static void followsOf(AccountId followed, int count) {
+    for (int i = 0; i < count; i++) {
+      send(
+          RelationshipEvent.TOPIC,
+          new org.agora.events.relationships.AccountFollowed(
+              new AccountId(UUID.randomUUID()), followed, Instant.now()),
+          followed);
+    }
   }
 
   @Test

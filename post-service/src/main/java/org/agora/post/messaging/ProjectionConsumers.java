@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,6 +30,7 @@ import org.agora.events.posts.PostPublished;
 import org.agora.events.relationships.AccountBlocked;
 import org.agora.events.relationships.AccountUnblocked;
 import org.agora.kit.keys.KeyTopicReader;
+import org.agora.kit.messaging.CloudEventMessages;
 import org.agora.kit.messaging.ConsumerRetries;
 import org.agora.kit.messaging.InTurn;
 import org.agora.kit.messaging.IncomingEvents;
@@ -43,6 +46,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class ProjectionConsumers {
+  private static final Set<String> BLOCK_TYPES = Set.of(AccountBlocked.TYPE, AccountUnblocked.TYPE);
+
   private final PostStore store;
   private final MediaStore media;
   private final KeyTopicReader keys;
@@ -97,16 +102,31 @@ public class ProjectionConsumers {
             });
   }
 
+  // NOTE: the graph topic is mostly follows, which post-service has no use for: a poll's follows
+  // are passed over without being decoded, and its blocks and unblocks applied in log order.
   @Incoming("relationships-in")
-  public Uni<Void> relationships(Message<byte[]> message) {
-    return IncomingEvents.handle(
-        message,
-        (envelope, event) ->
-            switch (event) {
-              case AccountBlocked blocked -> store.apply(blocked);
-              case AccountUnblocked unblocked -> store.apply(unblocked);
-              default -> Uni.createFrom().voidItem();
-            });
+  public Uni<Void> relationships(KafkaRecordBatch<String, byte[]> batch) {
+    List<IncomingEvents.Decoded> blocks =
+        batch.getRecords().stream()
+            .filter(
+                record ->
+                    CloudEventMessages.envelope(record)
+                        .map(e -> BLOCK_TYPES.contains(e.type()))
+                        .orElse(false))
+            .map(IncomingEvents::read)
+            .flatMap(Optional::stream)
+            .toList();
+    return inOrder(
+            blocks, d -> false, run -> Uni.createFrom().voidItem(), d -> applyBlock(d.event()))
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  Uni<Void> applyBlock(AgoraEvent event) {
+    return switch (event) {
+      case AccountBlocked blocked -> store.apply(blocked);
+      case AccountUnblocked unblocked -> store.apply(unblocked);
+      default -> Uni.createFrom().voidItem();
+    };
   }
 
   @Incoming("decisions-in")

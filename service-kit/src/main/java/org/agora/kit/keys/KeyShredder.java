@@ -161,12 +161,12 @@ public class KeyShredder {
       MutinyEmitter<byte[]> keyTopic, String id, String partition, Duration delay) {
     long shred = shreds.incrementAndGet();
     lastShred.put(partition, shred);
-    Uni.createFrom()
-        .voidItem()
-        .onItem()
-        .delayIt()
-        .by(delay)
-        .chain(
+    Uni<Void> due = Uni.createFrom().voidItem();
+    // NOTE: Mutiny refuses a delay of zero, which a shred older than roll-after gets at a boot.
+    if (delay.isPositive()) {
+      due = due.onItem().delayIt().by(delay);
+    }
+    due.chain(
             () ->
                 lastShred.remove(partition, shred)
                     ? keyTopic.sendMessage(tombstone(id, true))
