@@ -83,9 +83,9 @@ final class TimelineLog implements AutoCloseable {
   }
 
   /**
-   * Waits until every active consumer group reading {@code topic} has committed its end: the
-   * services that project the graph apart from the timeline (identity, moderation) apply it one
-   * follow at a time, and would otherwise still be at it when the measured injection starts.
+   * Waits until every active consumer group reading {@code topic} has committed its end, so that
+   * the measured injection does not start while a service is still applying the run's follow graph
+   * or a backlog the previous run left.
    */
   static void awaitConsumers(String topic, Duration atMost) {
     long start = System.nanoTime();
