@@ -27,7 +27,9 @@ import java.time.Duration;
  * -DfastPollMillis} (500), then after {@code -DslowPollMillis} (100), twice that, and so on up to
  * {@code -DmaxPollMillis} (1000)); the others are only published, so the polling adds little load
  * of its own beyond that sample, and less when the stack falls behind. The server side measures
- * every post: {@code agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics.
+ * every post: {@code agora_timeline_publish_to_visible_seconds} on timeline-service's /q/metrics
+ * ({@code -DtimelineMetricsUrl}), whose difference over the run is printed after it ({@link
+ * ServerSideVisibility}).
  */
 public class HomeFanoutSimulation extends Simulation {
   private final BenchSettings settings = BenchSettings.read(200, 50);
@@ -44,6 +46,19 @@ public class HomeFanoutSimulation extends Simulation {
   private final Duration slowPoll = Duration.ofMillis(Long.getLong("slowPollMillis", 100));
   private final Duration maxPoll = Duration.ofMillis(Long.getLong("maxPollMillis", 1000));
   private final Duration visibleTimeout = Duration.ofSeconds(Long.getLong("visibleTimeout", 30));
+  private final String timelineMetricsUrl =
+      System.getProperty("timelineMetricsUrl", BenchSettings.TIMELINE_SERVICE + "/q/metrics");
+  private ServerSideVisibility serverSide;
+
+  @Override
+  public void before() {
+    serverSide = ServerSideVisibility.start(timelineMetricsUrl);
+  }
+
+  @Override
+  public void after() {
+    System.out.println(serverSide.report());
+  }
 
   {
     System.out.printf(
