@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -250,7 +251,7 @@ public class KeyShredder {
    * or after {@link #activeSegmentWindowStart} of the partition's newest timestamp.
    */
   private static Map<TopicPartition, Long> activeSegmentStarts(
-      Admin admin, String topic, java.util.Set<TopicPartition> partitions)
+      Admin admin, String topic, Set<TopicPartition> partitions)
       throws ExecutionException, InterruptedException, TimeoutException {
     var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     long segmentMs =
