@@ -201,22 +201,6 @@ public class IdentityStore {
 
   // --- graph ---
 
-  public Uni<Void> apply(UUID eventId, AccountFollowed event) {
-    return transaction(session -> followed(session, eventId, event));
-  }
-
-  public Uni<Void> apply(AccountUnfollowed event) {
-    return transaction(session -> graph(session, null, event));
-  }
-
-  public Uni<Void> apply(AccountBlocked event) {
-    return transaction(session -> graph(session, null, event));
-  }
-
-  public Uni<Void> apply(AccountUnblocked event) {
-    return transaction(session -> graph(session, null, event));
-  }
-
   /**
    * A run of graph events (follows, unfollows, blocks, unblocks) in one transaction, in log order;
    * each pairs the event's id with the event. Other events are passed over.

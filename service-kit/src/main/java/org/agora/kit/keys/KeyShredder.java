@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -256,20 +257,14 @@ public class KeyShredder {
     var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     long segmentMs =
         Long.parseLong(
-            admin
-                .describeConfigs(List.of(resource))
-                .all()
-                .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            answer(admin.describeConfigs(List.of(resource)).all())
                 .get(resource)
                 .get(TopicConfig.SEGMENT_MS_CONFIG)
                 .value());
     Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
     partitions.forEach(p -> newest.put(p, OffsetSpec.maxTimestamp()));
     Map<TopicPartition, OffsetSpec> since = new HashMap<>();
-    admin
-        .listOffsets(newest)
-        .all()
-        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+    answer(admin.listOffsets(newest).all())
         .forEach(
             (partition, info) ->
                 since.put(
@@ -277,10 +272,7 @@ public class KeyShredder {
                     OffsetSpec.forTimestamp(
                         activeSegmentWindowStart(info.timestamp(), segmentMs))));
     Map<TopicPartition, Long> starts = new HashMap<>();
-    admin
-        .listOffsets(since)
-        .all()
-        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+    answer(admin.listOffsets(since).all())
         .forEach(
             (partition, info) -> {
               // NOTE: -1 when no record is that recent, which the newest one is: read it all then.
@@ -289,6 +281,11 @@ public class KeyShredder {
               }
             });
     return starts;
+  }
+
+  private static <T> T answer(KafkaFuture<T> request)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    return request.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The earliest record time that may still be in the active segment of a partition. */

@@ -3,6 +3,7 @@ package org.agora.identity.messaging.graph;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.agora.events.AgoraEvent;
@@ -13,10 +14,6 @@ import org.agora.events.accounts.AccountProfileChanged;
 import org.agora.events.accounts.AccountRegistered;
 import org.agora.events.accounts.AccountReinstated;
 import org.agora.events.accounts.AccountSuspended;
-import org.agora.events.relationships.AccountBlocked;
-import org.agora.events.relationships.AccountFollowed;
-import org.agora.events.relationships.AccountUnblocked;
-import org.agora.events.relationships.AccountUnfollowed;
 import org.agora.identity.projection.IdentityStore;
 import org.agora.kit.keys.KeyTopicReader;
 import org.agora.kit.messaging.ConsumerRetries;
@@ -86,14 +83,8 @@ public class GraphProjectionConsumers {
   }
 
   /** Applies one graph event; {@code eventId} keeps a follow counted once against the limit. */
-  public Uni<Void> apply(java.util.UUID eventId, AgoraEvent event) {
-    return switch (event) {
-      case AccountFollowed followed -> store.apply(eventId, followed);
-      case AccountUnfollowed unfollowed -> store.apply(unfollowed);
-      case AccountBlocked blocked -> store.apply(blocked);
-      case AccountUnblocked unblocked -> store.apply(unblocked);
-      default -> Uni.createFrom().voidItem();
-    };
+  public Uni<Void> apply(UUID eventId, AgoraEvent event) {
+    return store.applyGraph(List.of(Map.entry(eventId, event)));
   }
 
   private static java.util.Optional<java.util.UUID> accountOf(Message<byte[]> message) {
