@@ -116,8 +116,11 @@ public class ProjectionConsumers {
             .map(IncomingEvents::read)
             .flatMap(Optional::stream)
             .toList();
-    return inOrder(
-            blocks, d -> false, run -> Uni.createFrom().voidItem(), d -> applyBlock(d.event()))
+    return InTurn.each(
+            blocks,
+            d ->
+                ConsumerRetries.untilDone(
+                    IncomingEvents.applying(d.envelope()), () -> applyBlock(d.event())))
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
